@@ -1,0 +1,1 @@
+"""Telegram and the command line: wiring of digests/ and storage/."""

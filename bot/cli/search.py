@@ -1,0 +1,7 @@
+"""Placeholder: being written now; its owner replaces this file."""
+
+import typer
+
+
+def search_command() -> None:
+    raise typer.Exit(code=1)

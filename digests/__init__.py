@@ -1,0 +1,1 @@
+"""News logic without I/O: parsing, language, sentences, quotes, speakers, summaries."""
