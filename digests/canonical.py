@@ -13,9 +13,24 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "yclid", "ysclid", "msclkid",
-        "mc_cid", "mc_eid", "igshid", "_openstat", "from", "ref", "ref_src", "spm",
-        "cmpid", "utm",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "yclid",
+        "ysclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_openstat",
+        "from",
+        "ref",
+        "ref_src",
+        "spm",
+        "cmpid",
+        "utm",
     }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -1,0 +1,1 @@
+"""Turning bytes from files, feeds and messages into `ArticleDraft`s."""
