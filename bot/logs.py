@@ -44,5 +44,6 @@ def configure_logging(level: int, token: str | None = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # httpx logs every request URL at INFO; it is noise even when redacted.
-    logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
+    # httpx logs every request URL and alembic every migration step at INFO: noise to a reader.
+    for chatty in ("httpx", "alembic"):
+        logging.getLogger(chatty).setLevel(max(level, logging.WARNING))
