@@ -21,7 +21,7 @@ from digests.speech_cues import (
 from digests.titles import find_title
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_LEAD = re.compile(r"\s*([,.!?…]*)\s*(—|–|--?(?=\s))?\s*")
+_LEAD = re.compile(r"[ \t]*([,.!?…]*)[ \t]*(—|–|--?(?=\s))?[ \t]*")
 # An attribution clause stops at a sentence end, at a new dash or at a new quotation.
 _CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—–]\s|[«“\"„‹]|\n")
 _INTERRUPT_TAIL = re.compile(r"[.,:]?\s*[—–]\s+")
@@ -56,11 +56,13 @@ def _capital_runs(words: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     runs: list[list[tuple[str, int]]] = []
     previous_end = -2
     for word, start in words:
-        if _is_capitalised(word):
-            if runs and previous_end + 1 >= start:
-                runs[-1].append((word, start))
-            else:
-                runs.append([(word, start)])
+        if not _is_capitalised(word):
+            previous_end = -2
+            continue
+        if runs and previous_end + 1 >= start:
+            runs[-1].append((word, start))
+        else:
+            runs.append([(word, start)])
         previous_end = start + len(word)
     return runs
 
@@ -124,7 +126,8 @@ def pick_mention(segment: str, offset: int, *, prefer_end: bool = False) -> Ment
         return Mention(word, "name", offset + start)
     role_words = words[-2:] if prefer_end else words[:2]
     last_word = role_words[-1][0].casefold()
-    if _PLURAL_KK.search(last_word) or last_word.endswith(("s", "ы", "и")):
+    russian_plural = last_word.endswith(("ы", "и")) and not last_word.endswith(("шы", "ші", "ши"))
+    if _PLURAL_KK.search(last_word) or last_word.endswith("s") or russian_plural:
         return None
     begin = role_words[0][1]
     role_text = segment[begin : role_words[-1][1] + len(role_words[-1][0])]
@@ -153,8 +156,14 @@ def attribution_after(text: str, position: int, *, depth: int = 1) -> Attributio
     before = clause[: cue.start()]
     if "," in before or len(_WORD.findall(before)) > _MAX_WORDS_BEFORE_CUE:
         return None
-    if not dashed and NAMING_AFTER.match(clause):
-        return None
+    if not dashed:
+        if NAMING_AFTER.match(clause):
+            return None
+        # `«Каракурта» Сергей Валиев признался` is a name; speech ends in punctuation
+        # (`,” he said`) or is followed by the verb at once (`” said Smith`, `» деді ол`).
+        punctuated = bool(lead.group(1)) or text[position - 2 : position - 1] in ",.!?…"
+        if not punctuated and before.strip():
+            return None
     mention = pick_mention(before, body) if before.strip() else None
     if mention is None:
         after_start = cue.end()

@@ -20,7 +20,7 @@ from digests.speaker_resolution import ArticlePeople
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _DASH_LINE = re.compile(r"[ \t]*(?:—|–|--?)[ \t]+(?=\S)")
 _SPEECH_BREAK = re.compile(r"[,.!?…]\s+(?:—|–|--?)\s+")
-_SENTENCE_BOUNDARY = re.compile(r"[.!?…:]\s+|[—–]\s+")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?…:]\s+")
 _NAME_AFTER = re.compile(
     r"\s*[.,]?\s*((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+\s+){1,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+)"
     r"(?:\s*,\s*[^.!?\n]{0,120})?\.?\s*$"
@@ -255,7 +255,9 @@ class _Finder:
                 if text[opening] in ALL_MARKS and opening not in [s for s, _ in spans]
                 else opening
             )
-            mention = attribution.mention or self._colon_mention(opening)
+            mention = attribution.mention
+            if mention is None or mention.kind == "role":
+                mention = self._colon_mention(opening) or mention
             if pending is not None and opening == start:
                 self.found.append(
                     _Found(

@@ -18,6 +18,7 @@ from digests.speech_cues import (
     OFFICE_TITLES,
     ORGANISATION_HEADS,
     PRONOUNS,
+    TITLE_GROUPS,
 )
 from digests.titles import find_title, titles_in
 
@@ -74,7 +75,10 @@ class ArticlePeople:
             words = [(m.group(0), run.start() + m.start()) for m in _WORD.finditer(run.group(0))]
             while words and (find_title(words[0][0]) or words[0][0].casefold() in NOT_NAMES):
                 words = words[1:]
-            if not words or ORGANISATION_HEADS.search(" ".join(w for w, _ in words)):
+            head = next((i for i, (w, _) in enumerate(words) if ORGANISATION_HEADS.match(w)), None)
+            if head is not None:
+                words = words[:head] if head >= 2 else []
+            if not words:
                 continue
             surname_at = max(
                 (i for i, (w, _) in enumerate(words) if looks_like_surname(w)), default=-1
@@ -85,6 +89,8 @@ class ArticlePeople:
                     self._loose_names.setdefault(speaker_key(name), name)
                 continue
             words = words[max(0, surname_at - 2) : surname_at + 1]
+            while len(words) > 1 and find_title(words[0][0]) is not None:
+                words = words[1:]
             start = words[0][1]
             end = words[-1][1] + len(words[-1][0])
             self._see(display_name(self._text[start:end]), start, end)
@@ -120,6 +126,10 @@ class ArticlePeople:
         return None
 
     def _latest(self, before: int, gender: str | None = None) -> _Sighting | None:
+        """The person a pronoun means: the first fitting person of the last sentence naming
+        anyone, since that is usually its subject (`Тренер отметил игру вратаря Жакупова`)."""
+        chosen: _Sighting | None = None
+        sentence = -1
         for sighting in reversed(self._sightings):
             if sighting.position >= before:
                 continue
@@ -128,8 +138,14 @@ class ArticlePeople:
                 continue
             if gender == "m" and person.feminine and not person.masculine:
                 continue
-            return sighting
-        return None
+            start = self._sentence_start(sighting.position)
+            if chosen is not None and start != sentence:
+                break
+            chosen, sentence = sighting, start
+        return chosen
+
+    def _sentence_start(self, position: int) -> int:
+        return max(self._text.rfind(end, 0, position) for end in (". ", "! ", "? ", "\n"))
 
     def resolve(self, mention: Mention | None, before: int) -> tuple[str | None, str | None]:
         """(speaker as a person writes it, speaker key) for a mention met before `before`."""
@@ -182,7 +198,7 @@ class ArticlePeople:
         """A press office resolves to the office named in full earlier (`Қаржы министрлігінің
         баспасөз қызметі`); other organisation words stay as written."""
         if not _PRESS_OFFICE.search(mention):
-            return mention
+            return self._named_organisation(mention, before)
         best = mention
         for office in _PRESS_OFFICE.finditer(self._text, 0, before):
             window = self._text[max(0, office.start() - 40) : office.end() + 30]
@@ -193,10 +209,59 @@ class ArticlePeople:
             ]
             if owner:
                 best = " ".join(owner[:2])
-        return best
+        return best if best != mention else self._named_organisation(mention, before)
+
+    def _named_organisation(self, mention: str, before: int) -> str:
+        """`ведомство`, `the university` mean the organisation named last with that word."""
+        heads = [h for h in ORGANISATION_HEADS.finditer(mention) if not _PRESS_OFFICE.match(h[0])]
+        if not heads:
+            return mention
+        stem = heads[-1]
+        generic = stem.group(0).casefold()[:5]
+        latest = None
+        for head in ORGANISATION_HEADS.finditer(self._text, 0, before):
+            if _PRESS_OFFICE.match(head.group(0)):
+                continue
+            if head.group(0).casefold()[:5] == generic or generic.startswith(("ведом", "ministry")):
+                latest = head
+        if latest is None:
+            return mention
+        phrase = _organisation_phrase(self._text, latest)
+        return phrase if len(phrase.split()) > 1 else mention
 
 
 _TITLE_SCAN = re.compile(
-    r"(?i)(?<![\w-])(?:президент\w*|мемлекет\s+басшы\w*|елбасы\w*|глав\w+\s+государства"
-    r"|president|prezıdent\w*)(?![\w-])"
+    "|".join(
+        r"(?<![\w-])" + r"\s+".join(re.escape(part) + r"[\w-]*" for part in synonym.split())
+        for synonyms in TITLE_GROUPS.values()
+        for synonym in sorted(synonyms, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
 )
+
+
+def _organisation_phrase(text: str, head: re.Match[str]) -> str:
+    """`министерстве труда`, `Sarybel State University`: the head with its own name words."""
+    words = [
+        (m.group(0), m.start())
+        for m in _WORD.finditer(text, max(0, head.start() - 40), min(len(text), head.end() + 30))
+    ]
+    inside = [i for i, (_, start) in enumerate(words) if head.start() <= start < head.end()]
+    if not inside:
+        return head.group(0)
+    first, last = inside[0], inside[-1]
+    while (
+        first > 0
+        and words[first - 1][0][:1].isupper()
+        and words[first - 1][0].casefold() not in NOT_NAMES
+    ):
+        first -= 1
+    if (
+        last + 1 < len(words)
+        and words[last + 1][0][:1].islower()
+        and first == inside[0]
+        and words[last + 1][1] - (words[last][1] + len(words[last][0])) == 1
+        and words[last + 1][0].casefold().endswith(("а", "я", "ы", "и"))
+    ):
+        last += 1
+    return text[words[first][1] : words[last][1] + len(words[last][0])]
