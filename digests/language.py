@@ -162,4 +162,4 @@ def detect_language(text: str) -> str:
 
 def article_language(title: str, body: str) -> str:
     """Language of a whole article; the opening is enough and keeps long articles fast."""
-    return detect_language(f"{title}\n{body[:2000]}")
+    return detect_language(f"{title}\n{body[:1000]}")

@@ -7,10 +7,13 @@ over several paragraphs) is dropped instead of swallowing the rest of the text.
 
 from __future__ import annotations
 
+import re
+
 OPEN_ONLY = {"«": "»", "„": "“”", "‹": "›", "‚": "‘’"}
 CLOSE_ONLY = frozenset("»›")
 STRAIGHT = '"'
 ALL_MARKS = frozenset('«»„“”‹›"‚')
+_MARK_OR_BREAK = re.compile('[«»„“”‹›"‚\n]')
 
 
 def _straight_opens(text: str, i: int) -> bool:
@@ -38,7 +41,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 return True
         return False
 
-    for i, ch in enumerate(text):
+    for found in _MARK_OR_BREAK.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "\n":
             stack.clear()
         elif ch in OPEN_ONLY:

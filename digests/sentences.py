@@ -38,6 +38,8 @@ _OPENERS = "«„“\"‹(["
 _WORD_BEFORE = re.compile(r"([^\s(«„“\"‹\[]+)$")
 _NEXT_WORD = re.compile(r"[^\W\d_][\w-]*")
 _DASHES = "—–-"
+# How far back a word before a period is looked for: longer "words" are no abbreviations.
+_LOOKBEHIND = 40
 
 
 def _outer_spans(text: str) -> tuple[list[int], list[int]]:
@@ -85,7 +87,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def _period_ends_sentence(text: str, dot: int, next_pos: int) -> bool:
     """Judge one period at `dot` followed (after white space) by text at `next_pos`."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    window = max(0, dot - _LOOKBEHIND)
+    match = _WORD_BEFORE.search(text, window, dot)
     word = match.group(1) if match else ""
     bare = word.strip("'’").casefold()
     if not bare:
@@ -98,7 +101,7 @@ def _period_ends_sentence(text: str, dot: int, next_pos: int) -> bool:
         # "Қ.Тоқаев", "А. В. Иванов" stay whole; "in the U.S. The family" splits.
         return len(next_word) > 1 and next_word in SENTENCE_STARTERS
     if bare in YEAR_MARKS:
-        before = text[: dot - len(word)].rstrip()
+        before = text[max(0, dot - len(word) - _LOOKBEHIND) : dot - len(word)].rstrip()
         if before[-1:].isdigit() or before.endswith(("-", "–")) or re.search(r"[IVXLC]$", before):
             return False
         return not (next_word in MONTHS or text[next_pos : next_pos + 1].isdigit())

@@ -24,6 +24,8 @@ MAX_SENTENCES = 3
 MIN_WORDS = 4
 STEM = 5
 _SEARCH_WINDOW = 10
+# Ten sentences of news fit well within this many characters.
+OPENING_CHARS = 3000
 
 _WORD = re.compile(r"[^\W_]+")
 _FIGURE = re.compile(r"\d")
@@ -95,9 +97,16 @@ def _wants_more(chosen: list[_Candidate]) -> bool:
     return _words(chosen) < SELF_SUFFICIENT_WORDS
 
 
+def _opening(text: str) -> str:
+    """The paragraphs that can hold the summary's sentences; the rest is never read."""
+    cut = text.find("\n", OPENING_CHARS)
+    return text if cut < 0 else text[:cut]
+
+
 def summarize(text: str, title: str | None = None) -> list[str]:
     """Up to three whole sentences of `text`, lead first, together at most MAX_CHARS."""
-    sentences = split_sentences(text)
+    text = _opening(text)
+    sentences = split_sentences(text[: text.find("\n") if "\n" in text else len(text)])
     if not sentences:
         return []
     lead = _Candidate(_clean(sentences[0].text) or sentences[0].text, 0, True)
