@@ -1,0 +1,55 @@
+"""Finding quotes by speaker and by words, newest articles first."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.articles import stored_quote
+from storage.records import QuoteHit, QuotePage
+from storage.search_text import parse_query
+from storage.tables import Article, QuoteRow
+
+
+async def find_quotes(
+    session: AsyncSession,
+    *,
+    speaker_key: str | None = None,
+    words: str | None = None,
+    key_only: bool = False,
+    limit: int = 10,
+    offset: int = 0,
+) -> QuotePage:
+    """Quotes by one speaker (the key from digests.speakers) and/or containing every word
+    of `words` (folded like search; `word*` matches a prefix), newest articles first.
+
+    With neither filter, the newest quotes. User text only ever becomes bound LIKE patterns
+    of letters and digits.
+    """
+    limit, offset = max(0, limit), max(0, offset)
+    statement = (
+        select(QuoteRow, Article.title, Article.url, Article.published_at)
+        .join(Article, Article.id == QuoteRow.article_id)
+        .order_by(
+            Article.published_at.desc().nulls_last(), Article.id.desc(), QuoteRow.position
+        )
+        .limit(limit + 1)
+        .offset(offset)
+    )
+    if speaker_key is not None:
+        statement = statement.where(QuoteRow.speaker_key == speaker_key)
+    if key_only:
+        statement = statement.where(QuoteRow.is_key.is_(True))
+    if words is not None:
+        terms = parse_query(words)
+        if not terms:
+            return QuotePage([], False)
+        for term in terms:
+            pattern = f"% {term.word}%" if term.prefix else f"% {term.word} %"
+            statement = statement.where(QuoteRow.search_text.like(pattern))
+    rows = (await session.execute(statement)).tuples().all()
+    hits = [
+        QuoteHit(stored_quote(quote), title, url, published)
+        for quote, title, url, published in rows[:limit]
+    ]
+    return QuotePage(hits, has_more=len(rows) > limit)

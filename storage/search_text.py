@@ -1,0 +1,137 @@
+"""Folding and tokenizing text for search, the same way at index time and at query time.
+
+Neither FTS5's `unicode61` nor PostgreSQL's 'simple' configuration folds Kazakh or Russian
+letters beyond lower case, and their idea of a "word" differs. So the store does all of it
+here and hands each backend a shadow text of folded words separated by spaces:
+
+- NFKC, then `casefold()` (Қ→қ, І→і, Ә→ә, ß→ss);
+- Kazakh letters fold to their Russian neighbours (қ→к ғ→г ң→н ә→а ө→о ұ→у ү→у һ→х і→и)
+  and ё→е, so a reader typing "казакстан" on a Russian keyboard finds "Қазақстан";
+  й stays й (мой ≠ мои);
+- Latin letters lose diacritics (é→e); stray combining marks are dropped;
+- inside a word that mixes Cyrillic and Latin, Latin look-alikes become Cyrillic
+  ("бiлiм" typed with a Latin i is "білім"); "ə" (Latin schwa, common for ә) becomes а;
+- a word is a run of letters and digits (`[^\\W_]+`); words longer than MAX_WORD_CHARS are
+  dropped (junk, and PostgreSQL refuses them) and the shadow text is capped at
+  MAX_INDEXED_CHARS (a tsvector must stay under 1 MB).
+
+Queries are tokenized by the same function, so the words that reach MATCH / to_tsquery are
+letters and digits only: no quote, operator or bracket can survive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_WORD_CHARS = 60
+MAX_INDEXED_CHARS = 100_000
+MAX_QUERY_CHARS = 2_000
+MAX_QUERY_TERMS = 8
+MIN_PREFIX_CHARS = 3
+
+# Snippet highlight markers: the matched word sits between them. Control characters, so they
+# never occur in stored text (clean_text removes them) and never clash with HTML escaping.
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+_KAZAKH = str.maketrans(
+    {"қ": "к", "ғ": "г", "ң": "н", "ә": "а", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
+     "ё": "е", "ə": "а"}
+)
+_HOMOGLYPHS = str.maketrans(
+    {"a": "а", "c": "с", "e": "е", "i": "и", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у"}
+)
+_WORD = re.compile(r"[^\W_]+")
+_QUERY_WORD = re.compile(r"([^\W_]+)(\*?)")
+# Anything outside ASCII and the Cyrillic block, plus combining marks, needs a closer look.
+_OTHER = re.compile(r"[\u0080-\u03ff\u0500-\U0010ffff]")
+_LATIN_WORD = re.compile(r"[^\W_]*[a-z][^\W_]*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UNSTORABLE = re.compile(r"[\x00\x02\x03\ud800-\udfff]")
+
+
+@lru_cache(maxsize=4096)
+def _strip_marks(char: str) -> str:
+    if unicodedata.combining(char):
+        return ""
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+
+
+def _unmix(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word.translate(_HOMOGLYPHS) if _CYRILLIC.search(word) else word
+
+
+def fold(text: str) -> str:
+    """The folded form of any text (same length class, not same offsets)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_KAZAKH)
+    if _OTHER.search(folded):
+        folded = _OTHER.sub(lambda m: _strip_marks(m.group(0)), folded)
+    if _LATIN_WORD.search(folded):
+        folded = _LATIN_WORD.sub(_unmix, folded)
+    return folded
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text, as the index sees them."""
+    return [w for w in _WORD.findall(fold(text)) if len(w) <= MAX_WORD_CHARS]
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> tuple[str, ...]:
+    """Folded words of one surface word (usually one); cached, words repeat a lot."""
+    return tuple(words(word))
+
+
+def shadow_text(title: str, body: str) -> str:
+    """What the full-text index stores: folded title words, a newline, folded body words."""
+    shadow = " ".join(words(title)) + "\n" + " ".join(words(body[: MAX_INDEXED_CHARS * 2]))
+    if len(shadow) <= MAX_INDEXED_CHARS:
+        return shadow
+    return shadow[:MAX_INDEXED_CHARS].rsplit(" ", 1)[0]
+
+
+def clean_text(text: str) -> str:
+    """Text safe to store on both backends: no NUL, lone surrogates or highlight markers."""
+    return _UNSTORABLE.sub(lambda m: "" if m.group(0) in "\x00\x02\x03" else "\ufffd", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query word; `prefix` when the reader typed `word*` (at least 3 letters)."""
+
+    word: str
+    prefix: bool = False
+
+    def matches(self, folded_word: str) -> bool:
+        if self.prefix:
+            return folded_word.startswith(self.word)
+        return folded_word == self.word
+
+
+def parse_query(query: str) -> list[Term]:
+    """The reader's words (all must match), deduplicated, at most MAX_QUERY_TERMS."""
+    terms: dict[str, Term] = {}
+    for word, star in _QUERY_WORD.findall(fold(query[:MAX_QUERY_CHARS])):
+        if len(word) > MAX_WORD_CHARS:
+            continue
+        term = Term(word, prefix=bool(star) and len(word) >= MIN_PREFIX_CHARS)
+        if word not in terms or term.prefix:
+            terms[word] = term
+        if len(terms) >= MAX_QUERY_TERMS:
+            break
+    return list(terms.values())
+
+
+def fts5_match(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression: every term a quoted string, implicitly AND-ed."""
+    return " ".join(f'"{t.word}"*' if t.prefix else f'"{t.word}"' for t in terms)
+
+
+def tsquery(terms: list[Term]) -> str:
+    """A to_tsquery expression: quoted lexemes joined by &, `:*` for prefixes."""
+    return " & ".join(f"'{t.word}':*" if t.prefix else f"'{t.word}'" for t in terms)

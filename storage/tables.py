@@ -1,0 +1,153 @@
+"""The schema as SQLAlchemy models; migrations in `storage/migrations` create it.
+
+The search objects (an FTS5 table on SQLite, a tsvector column and GIN index on PostgreSQL)
+live only in the migrations: they differ per backend and no query goes through the ORM for
+them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import cast
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import BigId, Json, UTCDateTime, utc_now
+
+
+class Base(DeclarativeBase):
+    """Declarative base for every table of the store."""
+
+
+class Source(Base):
+    """Where articles come from: a feed, a site, a directory of files, an admin."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="file")
+    url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class Article(Base):
+    """One news article, deduplicated by canonical URL and by a hash of its text.
+
+    `search_text` is the folded shadow of title and body (see storage/search_text.py): the
+    only column the full-text index sees.
+    """
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
+    )
+    url: Mapped[str | None] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text, unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    summary: Mapped[list[str]] = mapped_column(Json, default=list)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    origin: Mapped[str | None] = mapped_column(Text)
+
+
+class Speaker(Base):
+    """One person behind every spelling of a name, joined by a script-independent key."""
+
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(Json, default=list)
+
+
+class QuoteRow(Base):
+    """Direct speech found in an article; `is_key` marks the article's key quotes."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (Index("ix_quotes_speaker_key", "speaker_key"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    speaker_key: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    paragraph: Mapped[int] = mapped_column(Integer, default=0)
+    style: Mapped[str] = mapped_column(String(20), default="quoted")
+    salience: Mapped[float] = mapped_column(Float, default=0.0)
+    is_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    key_rank: Mapped[int | None] = mapped_column(Integer)
+
+
+class Subscriber(Base):
+    """A chat that receives digests, with its schedule and filters."""
+
+    __tablename__ = "subscribers"
+    __table_args__ = (CheckConstraint("mode IN ('daily', 'instant')", name="ck_subscribers_mode"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigId, unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="private")
+    language: Mapped[str] = mapped_column(String(8), default="kk")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Almaty")
+    digest_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
+    mode: Mapped[str] = mapped_column(String(10), default="daily")
+    languages: Mapped[list[str]] = mapped_column(Json, default=list)
+    include_keywords: Mapped[list[str]] = mapped_column(Json, default=list)
+    exclude_keywords: Mapped[list[str]] = mapped_column(Json, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+
+
+class Delivery(Base):
+    """The outbox: one digest for one subscriber and period, written before it is sent."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("subscriber_id", "period_key", name="uq_deliveries_subscriber_period"),
+        Index("ix_deliveries_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"))
+    period_key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    message_ids: Mapped[list[int]] = mapped_column(Json, default=list)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table behind a model, for executemany-style inserts and updates."""
+    return cast(Table, model.__table__)
