@@ -23,7 +23,7 @@ from digests.speech_cues import (
 from digests.titles import find_title, titles_in
 
 _CAPITAL_RUN = re.compile(
-    r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁÓÚÝ][\w'’-]*(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁÓÚÝ][\w'’-]*){0,3}"
+    r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁÓÚÝ][\w'’-]*(?:[ \t]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁÓÚÝ][\w'’-]*){0,3}"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _APPOSITION = re.compile(r",\s*([^,.;:!?«»“”\"]{3,70})")
@@ -89,6 +89,8 @@ class ArticlePeople:
                     self._loose_names.setdefault(speaker_key(name), name)
                 continue
             words = words[max(0, surname_at - 2) : surname_at + 1]
+            if len(words) == 3 and self._sentence_start(words[0][1]) + 2 >= words[0][1]:
+                words = words[1:]  # `Swimmer Assem Serikbayeva`: a capital only for the sentence
             while len(words) > 1 and find_title(words[0][0]) is not None:
                 words = words[1:]
             start = words[0][1]
@@ -119,7 +121,7 @@ class ArticlePeople:
             person.masculine = True
         self._sightings.append(_Sighting(start, self._paragraph_of(start), person))
 
-    def _holder(self, groups: set[str], before: int) -> Person | None:
+    def _holder(self, groups: frozenset[str], before: int) -> Person | None:
         for sighting in reversed(self._sightings):
             if sighting.position < before and groups & sighting.person.titles:
                 return sighting.person
@@ -182,6 +184,8 @@ class ArticlePeople:
         return None
 
     def _full_name(self, name: str) -> str:
+        if len(name.split()) > 1:
+            return display_name(name)  # already full: a namesake relative must not replace it
         key = speaker_key(name)
         if key in self._people:
             return self._people[key].name
@@ -201,14 +205,14 @@ class ArticlePeople:
             return self._named_organisation(mention, before)
         best = mention
         for office in _PRESS_OFFICE.finditer(self._text, 0, before):
-            window = self._text[max(0, office.start() - 40) : office.end() + 30]
-            owner = [
-                w
-                for w in _WORD.findall(window)
-                if ORGANISATION_HEADS.fullmatch(w) and not _PRESS_OFFICE.match(w)
+            window_start = max(0, office.start() - 40)
+            owners = [
+                head
+                for head in ORGANISATION_HEADS.finditer(self._text, window_start, office.end() + 30)
+                if not _PRESS_OFFICE.match(head.group(0))
             ]
-            if owner:
-                best = " ".join(owner[:2])
+            if owners:
+                best = _organisation_phrase(self._text, owners[0])
         return best if best != mention else self._named_organisation(mention, before)
 
     def _named_organisation(self, mention: str, before: int) -> str:
@@ -231,11 +235,13 @@ class ArticlePeople:
 
 
 _TITLE_SCAN = re.compile(
-    "|".join(
-        r"(?<![\w-])" + r"\s+".join(re.escape(part) + r"[\w-]*" for part in synonym.split())
+    r"(?<![\w-])(?:"
+    + "|".join(
+        r"\s+".join(re.escape(part) + r"[\w-]*" for part in synonym.split())
         for synonyms in TITLE_GROUPS.values()
         for synonym in sorted(synonyms, key=len, reverse=True)
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 

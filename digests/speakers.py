@@ -8,6 +8,7 @@ a Latin skeleton where kk, ru and en spellings coincide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digests.speech_cues import SURNAME_ENDING
 from digests.transliteration import latin_skeleton
@@ -98,7 +99,8 @@ _LATIN_CASES = (
     "oy",
     "n",
 )
-_CASE_ENDINGS = tuple(sorted(set(_KAZAKH_CASES + _RUSSIAN_CASES + _LATIN_CASES), key=len))[::-1]
+_CASE_ENDINGS = frozenset(_KAZAKH_CASES + _RUSSIAN_CASES + _LATIN_CASES)
+_ENDING_LENGTHS = sorted({len(ending) for ending in _CASE_ENDINGS}, reverse=True)
 _FEMININE_TAIL = re.compile(r"(ov|ev|in)a$")
 
 
@@ -107,6 +109,7 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=8192)
 def strip_case(word: str) -> str:
     """Surname without a Kazakh, Russian or Kazakh-Latin case ending: Тоқаевтың -> Тоқаев.
 
@@ -116,21 +119,25 @@ def strip_case(word: str) -> str:
     feminine = lowered.endswith(("ова", "ева", "ина", "ova", "eva", "ina"))
     if SURNAME_ENDING.search(word) and not feminine:
         return word
-    for ending in _CASE_ENDINGS:
+    for length in _ENDING_LENGTHS:
+        ending = lowered[-length:]
+        if ending not in _CASE_ENDINGS or len(word) - length < 4:
+            continue
         if feminine and ending in ("а", "a"):
             continue  # Омарова is already nominative (feminine); the key folds it anyway
-        if lowered.endswith(ending) and len(word) - len(ending) >= 4:
-            stem = word[: len(word) - len(ending)]
-            if SURNAME_ENDING.search(stem):
-                return stem + ("а" if ending == "ой" else "")
+        stem = word[: len(word) - length]
+        if SURNAME_ENDING.search(stem):
+            return stem + ("а" if ending == "ой" else "")
     return word
 
 
+@lru_cache(maxsize=8192)
 def looks_like_surname(word: str) -> bool:
     """True for Тоқаев, Тоқаевтың, Омарова, Нұрланұлы, Tileýbaev: a capitalised surname form."""
     return word[:1].isupper() and len(word) >= 4 and bool(SURNAME_ENDING.search(strip_case(word)))
 
 
+@lru_cache(maxsize=8192)
 def speaker_key(name: str) -> str:
     """Surname-based key shared by Тоқаев, Тоқаевтың, Тоқаевқа, Токаев, Tokayev and Toqaev.
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digests.speech_cues import TITLE_GROUPS
 
 
 def _pattern(synonym: str) -> str:
     parts = [re.escape(part) + r"[\w-]*" for part in synonym.split()]
-    return r"(?<![\w-])" + r"\s+".join(parts)
+    return r"\s+".join(parts)
 
 
 # Longest synonyms first so that "премьер-министр" is not read as "министр".
@@ -18,12 +19,15 @@ _SYNONYMS = sorted(
     key=lambda pair: -len(pair[0]),
 )
 _TITLE = re.compile(
-    "|".join(f"(?P<t{index}>{_pattern(s)})" for index, (s, _) in enumerate(_SYNONYMS)),
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<t{index}>{_pattern(s)})" for index, (s, _) in enumerate(_SYNONYMS))
+    + ")",
     re.IGNORECASE,
 )
 _GROUP_OF = {f"t{index}": group for index, (_, group) in enumerate(_SYNONYMS)}
 
 
+@lru_cache(maxsize=8192)
 def find_title(phrase: str) -> tuple[str, int, int] | None:
     """The first title in `phrase` as (group, start, end), or None."""
     found = _TITLE.search(phrase)
@@ -32,6 +36,7 @@ def find_title(phrase: str) -> tuple[str, int, int] | None:
     return _GROUP_OF[found.lastgroup], found.start(), found.end()
 
 
-def titles_in(phrase: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def titles_in(phrase: str) -> frozenset[str]:
     """Every title group named in `phrase`."""
-    return {_GROUP_OF[m.lastgroup] for m in _TITLE.finditer(phrase) if m.lastgroup}
+    return frozenset(_GROUP_OF[m.lastgroup] for m in _TITLE.finditer(phrase) if m.lastgroup)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYRILLIC_TO_LATIN = {
     "а": "a",
@@ -74,6 +75,7 @@ _REPEATS = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 
 
+@lru_cache(maxsize=8192)
 def latin_skeleton(word: str) -> str:
     """ASCII letters only, spelling differences between kk, ru and en folded away."""
     lowered = unicodedata.normalize("NFC", word).casefold()
