@@ -66,12 +66,13 @@ def extract_quotes(text: str, *, title: str | None = None, lang: str | None = No
         mention = item.mention or group_mentions.get(item.group)
         anchor = item.start if mention is None or mention.offset > item.start else mention.offset
         speaker, key = people.resolve(mention, min(anchor, item.start))
+        raw = text[item.start : item.end]
         quotes.append(
             Quote(
-                text=_clean(text[item.start : item.end]),
+                text=_clean(raw),
                 speaker=speaker,
                 speaker_key=key,
-                start=item.start,
+                start=item.start + len(raw) - len(raw.lstrip(_EDGE_JUNK)),
                 paragraph=item.paragraph,
                 style=item.style,
             )
@@ -227,12 +228,15 @@ class _Finder:
         inner = [span[0] for span in spans if span[0] >= boundary]
         return inner[0] if inner else boundary
 
-    def _starts_sentence(self, start: int, opening: int) -> bool:
+    def _starts_sentence(self, start: int, opening: int, leading: int | None = 0) -> bool:
+        """True when at most a few words (`Сондықтан «…»`) precede the quote in its sentence;
+        `leading=None` allows none, for the English `"…," X said` where a title may stand."""
         boundary = start
         for found in _SENTENCE_BOUNDARY.finditer(self.text, start, opening):
             boundary = found.end()
         head = self.text[boundary:opening]
-        return len(_TOKEN.findall(head)) <= _MAX_WORDS_BEFORE_QUOTE or head.rstrip().endswith(":")
+        allowed = _MAX_WORDS_BEFORE_QUOTE if leading is not None else 0
+        return len(_TOKEN.findall(head)) <= allowed or head.rstrip().endswith(":")
 
     def _emit(
         self,
@@ -248,7 +252,10 @@ class _Finder:
         group = pending.group if pending is not None else self._new_group()
         last_attribution: Attribution | None = None
         for opening, closing, attribution in attributed:
-            if not self._starts_sentence(start, opening) and not self._after_colon(opening):
+            leading = 0 if attribution.dashed or opening == start else None
+            if not self._starts_sentence(start, opening, leading) and not self._after_colon(
+                opening
+            ):
                 continue
             content = (
                 opening + 1

@@ -267,7 +267,7 @@ def _organisation_phrase(text: str, head: re.Match[str]) -> str:
         and words[last + 1][0][:1].islower()
         and first == inside[0]
         and words[last + 1][1] - (words[last][1] + len(words[last][0])) == 1
-        and words[last + 1][0].casefold().endswith(("а", "я", "ы", "и"))
+        and words[last + 1][0].casefold().endswith(("а", "я"))
     ):
         last += 1
     return text[words[first][1] : words[last][1] + len(words[last][0])]
