@@ -227,11 +227,10 @@ class ArticlePeople:
             if _PRESS_OFFICE.match(head.group(0)):
                 continue
             if head.group(0).casefold()[:5] == generic or generic.startswith(("ведом", "ministry")):
-                latest = head
-        if latest is None:
-            return mention
-        phrase = _organisation_phrase(self._text, latest)
-        return phrase if len(phrase.split()) > 1 else mention
+                phrase = _organisation_phrase(self._text, head)
+                if len(phrase.split()) > 1:
+                    latest = phrase
+        return latest or mention
 
 
 _TITLE_SCAN = re.compile(
