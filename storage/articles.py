@@ -130,11 +130,13 @@ async def _insert_articles(session: AsyncSession, fresh: list[_Pending]) -> list
         return []
     sources = await ensure_sources(session, {p.source for p in fresh if p.source})
     rows = [{**p.row, "source_id": sources.get(p.source or "")} for p in fresh]
-    table = table_of(Article)
-    result = await session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+    # A plain executemany, then the ids by content hash: ordered RETURNING would fall back
+    # to one INSERT per row on SQLite.
+    await session.execute(insert(table_of(Article)), rows)
+    by_hash = await ids_by(
+        session, Article.content_hash, Article.id, [row["content_hash"] for row in rows]
     )
-    ids = [ident for (ident,) in result.tuples()]
+    ids = [by_hash[row["content_hash"]] for row in rows]
     analysed = [(ident, p.analysis) for ident, p in zip(ids, fresh, strict=True)]
     await _insert_quotes(session, analysed)
     return ids
