@@ -1,0 +1,269 @@
+"""The article store against raw sqlite3 + FTS5 on the same synthetic corpus, in one run.
+
+Ingest: N synthetic Kazakh/Russian articles (~250 words, Zipf-distributed vocabulary) through
+`storage.articles.save_articles` in batches, against `executemany` into an FTS5 table (title,
+body, url) with raw sqlite3. Search: the same one- and two-word queries through
+`storage.search.search_articles` (default "newest", and "rank") against raw
+`MATCH ... ORDER BY bm25 LIMIT 10`. Each side runs in its own process so peak RSS is its own.
+
+Usage: python bench/store.py --n 100000 [--queries 1000] [--batch 1000] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import math
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digests.models import ArticleDraft
+
+COMMON = [
+    "және", "бұл", "мен", "деп", "үшін", "да", "де", "бойынша", "жылы", "Қазақстан", "Президент",
+    "министр", "елдің", "ал", "и", "в", "на", "что", "по", "с", "не", "это", "как", "Казахстан",
+    "Токаев", "Астана", "Алматы", "экономика", "бюджет", "Тоқаев", "Мемлекет", "басшысы", "жаңа",
+    "жоба", "өңір", "халық", "заң", "Парламент", "сайлау", "мектеп", "білім", "министерство",
+    "правительство", "развитие", "страны", "года", "рынок", "цены", "нефть", "газ", "банк",
+]
+CONSONANTS = "бджзкқлмнңпрстшғтх"
+VOWELS = "аәеыіоөұүуи"
+SUFFIXES = ["", "", "", "тың", "ның", "да", "ға", "лар", "дың", "ов", "ский", "ие", "ой"]
+START = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def vocabulary(size: int = 30_000, seed: int = 7) -> list[str]:
+    """Common words first, then made-up words of 2-4 syllables; rank = list index."""
+    rng = random.Random(seed)
+    words = list(dict.fromkeys(COMMON))
+    seen = set(words)
+    while len(words) < size:
+        syllables = rng.randint(2, 4)
+        word = "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(syllables))
+        word += rng.choice(SUFFIXES)
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def zipf_weights(size: int) -> list[float]:
+    return list(itertools.accumulate(1.0 / (rank + 2) for rank in range(size)))
+
+
+def articles(n: int, batch: int, words: list[str]) -> Iterator[list[ArticleDraft]]:
+    """The corpus in batches; deterministic, so both sides see the same articles."""
+    cumulative = zipf_weights(len(words))
+    rng = random.Random(42)
+    for start in range(0, n, batch):
+        drafts = []
+        for i in range(start, min(n, start + batch)):
+            picks = rng.choices(words, cum_weights=cumulative, k=258)
+            title = " ".join(picks[:8]).capitalize()
+            sentences = [" ".join(picks[j : j + 12]).capitalize() for j in range(8, 258, 12)]
+            paragraphs = [". ".join(sentences[k : k + 5]) + "." for k in range(0, 21, 5)]
+            drafts.append(
+                ArticleDraft(
+                    title=title,
+                    body="\n\n".join(paragraphs),
+                    url=f"https://news.example.kz/{i}?utm_source=bench",
+                    published=START + timedelta(minutes=10 * i + rng.randint(-60, 60)),
+                    lang="kk",
+                )
+            )
+        yield drafts
+
+
+def queries(count: int, words: list[str], seed: int = 3) -> list[str]:
+    """Half one-word, half two-word queries; ranks log-uniform, so common words are frequent."""
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return words[min(len(words) - 1, int(math.exp(rng.uniform(0, math.log(5_000)))) - 1)]
+
+    return [word() if i % 2 == 0 else f"{word()} {word()}" for i in range(count)]
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    return {
+        "p50": at(0.50), "p95": at(0.95), "p99": at(0.99),
+        "mean": statistics.mean(ordered) * 1000,
+    }
+
+
+def db_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def progress(side: str, done: int, spent: float) -> None:
+    """Every 100,000 articles, a line on stderr (long runs log how far they got)."""
+    if done % 100_000 == 0:
+        print(f"{side}: {done:,} articles, {done / spent:,.0f}/s, RSS {peak_rss_mb():.0f} MB",
+              file=sys.stderr, flush=True)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- raw sqlite3 side -------------------------------------------------------------------
+
+def run_raw(args: argparse.Namespace, path: Path) -> dict[str, Any]:
+    words = vocabulary()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute(
+        "CREATE VIRTUAL TABLE articles USING fts5(title, body, url UNINDEXED, tokenize='unicode61')"
+    )
+    spent, done = 0.0, 0
+    for batch in articles(args.n, args.batch, words):
+        rows = [(d.title, d.body, d.url) for d in batch]
+        began = time.perf_counter()
+        connection.executemany("INSERT INTO articles(title, body, url) VALUES (?, ?, ?)", rows)
+        connection.commit()
+        spent += time.perf_counter() - began
+        done += len(rows)
+        progress("raw", done, spent)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    timings, hits = [], 0
+    for query in queries(args.queries, words):
+        match = " ".join(f'"{w}"' for w in query.split())
+        began = time.perf_counter()
+        rows = connection.execute(
+            "SELECT rowid, title FROM articles WHERE articles MATCH ? ORDER BY bm25(articles) "
+            "LIMIT 10",
+            (match,),
+        ).fetchall()
+        timings.append(time.perf_counter() - began)
+        hits += bool(rows)
+    connection.close()
+    return {
+        "ingest_per_s": args.n / spent,
+        "search": percentiles(timings),
+        "queries_with_hits": hits,
+        "db_bytes": db_size(path),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+# --- project side -----------------------------------------------------------------------
+
+async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
+    from sqlalchemy import text
+
+    from storage.articles import save_articles
+    from storage.engine import open_database
+    from storage.search import search_articles
+
+    words = vocabulary()
+    database = await open_database(f"sqlite+aiosqlite:///{path}")
+    spent = 0.0
+    ingested = 0
+    for batch in articles(args.n, args.batch, words):
+        items = [(draft, None) for draft in batch]
+        began = time.perf_counter()
+        async with database.sessions() as session:
+            outcomes = await save_articles(session, items, origin="bench")
+        spent += time.perf_counter() - began
+        ingested += sum(o.status == "ingested" for o in outcomes)
+        progress("project", ingested, spent)
+    async with database.engine.connect() as connection:
+        await connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    results: dict[str, Any] = {"ingest_per_s": args.n / spent, "ingested": ingested}
+    orders: tuple[Literal["newest", "rank"], ...] = ("newest", "rank")
+    for order in orders:
+        timings, hits = [], 0
+        for query in queries(args.queries, words):
+            began = time.perf_counter()
+            async with database.sessions() as session:
+                page = await search_articles(session, query, order=order)
+            timings.append(time.perf_counter() - began)
+            hits += bool(page.hits)
+        results[f"search_{order}"] = percentiles(timings)
+        results[f"queries_with_hits_{order}"] = hits
+    await database.close()
+    results["db_bytes"] = db_size(path)
+    results["peak_rss_mb"] = peak_rss_mb()
+    return results
+
+
+# --- driver -----------------------------------------------------------------------------
+
+def _child(side: str, args: argparse.Namespace, directory: Path) -> dict[str, Any]:
+    command = [
+        sys.executable, __file__, "--side", side, "--n", str(args.n), "--batch", str(args.batch),
+        "--queries", str(args.queries), "--dir", str(directory),
+    ]
+    output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def report(n: int, raw: dict[str, Any], project: dict[str, Any]) -> None:
+    mb = 1024 * 1024
+    print(f"store benchmark: {n:,} articles of ~250 words, each side in its own process")
+    print(f"{'':28}{'project':>14}{'raw sqlite3':>14}{'ratio':>10}")
+    line = "{:28}{:>14,.0f}{:>14,.0f}{:>9.2f}x"
+    print(line.format("ingest, articles/s", project["ingest_per_s"], raw["ingest_per_s"],
+                      project["ingest_per_s"] / raw["ingest_per_s"]))
+    for stat in ("p50", "p95", "p99"):
+        ours, theirs = project["search_newest"][stat], raw["search"][stat]
+        print(f"{'search newest ' + stat + ', ms':28}{ours:>14.1f}{theirs:>14.1f}"
+              f"{theirs / max(ours, 1e-9):>9.1f}x faster")
+    for stat in ("p50", "p95", "p99"):
+        ours, theirs = project["search_rank"][stat], raw["search"][stat]
+        print(f"{'search rank ' + stat + ', ms':28}{ours:>14.1f}{theirs:>14.1f}"
+              f"{theirs / max(ours, 1e-9):>9.1f}x faster")
+    print(f"{'queries with hits':28}{project['queries_with_hits_newest']:>14}"
+          f"{raw['queries_with_hits']:>14}")
+    print(f"{'database size, MB':28}{project['db_bytes'] / mb:>14.0f}{raw['db_bytes'] / mb:>14.0f}"
+          f"{project['db_bytes'] / raw['db_bytes']:>9.2f}x")
+    print(f"{'peak RSS, MB':28}{project['peak_rss_mb']:>14.0f}{raw['peak_rss_mb']:>14.0f}"
+          f"{project['peak_rss_mb'] / raw['peak_rss_mb']:>9.2f}x")
+    print("raw search = MATCH ... ORDER BY bm25 LIMIT 10 over all matches; project search = "
+          "newest matches first (window), ordered by date or by relevance within the window")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--queries", type=int, default=1_000)
+    parser.add_argument("--dir", type=Path)
+    parser.add_argument("--side", choices=["raw", "project"])
+    args = parser.parse_args()
+    if args.side:
+        path = args.dir / f"{args.side}.db"
+        result = run_raw(args, path) if args.side == "raw" else asyncio.run(run_project(args, path))
+        print(json.dumps(result))
+        return
+    with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
+        directory = Path(scratch)
+        raw = _child("raw", args, directory)
+        project = _child("project", args, directory)
+    print(json.dumps({"n": args.n, "raw": raw, "project": project}))
+    report(args.n, raw, project)
+
+
+if __name__ == "__main__":
+    main()
