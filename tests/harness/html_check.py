@@ -79,14 +79,14 @@ def parse_html(source: str, *, strict_entities: bool = True) -> tuple[str, list[
         if stop > index:
             chunk = source[index:stop]
             pieces.append(chunk)
-            position += utf16_len(chunk)
+            position += len(chunk) if chunk.isascii() else utf16_len(chunk)
             index = stop
             if match is None:
                 break
         if source[index] == "&":
             char, index = _entity(source, index, strict_entities)
             pieces.append(char)
-            position += utf16_len(char)
+            position += 1 if char < "\U00010000" else 2
             continue
         if source.startswith("</", index):
             index = _close(source, index, stack, entities, position)

@@ -89,12 +89,12 @@ class RequestLog:
         return [r for r in self.snapshot() if r.is_send and (r.ok or not ok_only)]
 
     def per_second(self, *, ok_only: bool = True) -> Counter[int]:
-        """Sends per whole second since the first one: the overall limit is ~30 in any."""
+        """Sends per whole wall-clock second (0 = the first send's): ~30 is the limit."""
         sends = self.sends(ok_only=ok_only)
         if not sends:
             return Counter()
-        start = sends[0].at
-        return Counter(int(r.at - start) for r in sends)
+        start = int(min(r.wall for r in sends))
+        return Counter(int(r.wall) - start for r in sends)
 
     def max_in_window(self, window: float = 1.0, *, ok_only: bool = True) -> int:
         """Most sends in any sliding window: stricter than whole-second buckets."""
