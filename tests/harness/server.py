@@ -122,7 +122,12 @@ class Server:
         self.port = self._runner.addresses[0][1]
         self._updates_event = asyncio.Event()
         loop = asyncio.get_running_loop()
-        self.state.on_update = lambda: loop.call_soon_threadsafe(self._wake)
+
+        def notify() -> None:
+            """Called from any thread when an update is queued: wakes waiting polls."""
+            loop.call_soon_threadsafe(self._wake)
+
+        self.state.on_update = notify
 
     async def _cleanup(self) -> None:
         if self._runner is not None:

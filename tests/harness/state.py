@@ -179,6 +179,8 @@ class State:
 
     def chat(self, chat_id: int | str) -> ChatRecord | None:
         with self.lock:
+            if isinstance(chat_id, str) and chat_id.lstrip("-").isdigit():
+                chat_id = int(chat_id)
             if isinstance(chat_id, str):
                 name = chat_id.removeprefix("@")
                 return next((c for c in self.chats.values() if c.username == name), None)
