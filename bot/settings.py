@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     bot_api_base_url: str = "https://api.telegram.org/bot"
     log_level: str = "INFO"
     seeds_dir: str = "seeds"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
     digest_max_items: int = Field(default=10, ge=1, le=50)
 
     @field_validator("bot_token", mode="before")
@@ -84,6 +88,24 @@ class Settings(BaseSettings):
     def _http_url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http(s) URL such as https://api.telegram.org/bot")
+        return value
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _https_webhook(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str) or not value.startswith("https://"):
+            raise ValueError("must be an https:// URL Telegram can reach")
+        return value
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _secret_shape(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value):
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
 
     @property

@@ -48,12 +48,17 @@ def test_second_offline_run_reports_the_seed_as_duplicate(tmp_path: Path) -> Non
     assert "Тоқаев: Алматы БҰҰ қолдауымен" in again.stdout
 
 
-def test_with_a_token_run_says_so_in_one_line_and_never_prints_it(tmp_path: Path) -> None:
-    result = digestbot(tmp_path, "run", BOT_TOKEN=TOKEN)
-    output = result.stdout + result.stderr
+def test_unreachable_bot_api_is_one_clear_line_without_the_token(tmp_path: Path) -> None:
+    result = digestbot(
+        tmp_path,
+        "run",
+        BOT_TOKEN=TOKEN,
+        BOT_API_BASE_URL="http://127.0.0.1:9/bot",
+        LOG_LEVEL="ERROR",
+    )
     assert result.returncode == 1
-    assert TOKEN not in output
-    assert len(output.strip().splitlines()) == 1
+    assert TOKEN not in result.stdout + result.stderr
+    assert "digestbot: cannot reach the Bot API at http://127.0.0.1:9/bot" in result.stderr
 
 
 @pytest.mark.parametrize(

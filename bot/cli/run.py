@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
-import typer
 from rich.console import Console
 
 from bot.cli.ingest import print_report
@@ -23,11 +23,14 @@ def run_command() -> None:
     settings = settings_and_logging()
     console = Console()
     if settings.bot_token is not None:
-        console.print(
-            "BOT_TOKEN is set, but the Telegram bot is not built yet (the bot issue); "
-            "unset BOT_TOKEN to run the offline preview."
-        )
-        raise typer.Exit(code=1)
+        from bot.app import BotStartError, run_bot  # Telegram is imported only for the bot
+
+        try:
+            run_bot(settings)
+        except BotStartError as exc:
+            print(f"digestbot: {exc}", file=sys.stderr)
+            sys.exit(1)
+        return
     asyncio.run(offline_preview(settings, console))
 
 

@@ -21,9 +21,21 @@ TokenKind = Literal["text", "open", "close"]
 
 # Aliases share Telegram's entity type; nesting rules are about the entity type.
 ENTITY_OF_TAG = {
-    "b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "ins": "u",
-    "s": "s", "strike": "s", "del": "s", "tg-spoiler": "tg-spoiler", "span": "tg-spoiler",
-    "a": "a", "code": "code", "pre": "pre", "blockquote": "blockquote",
+    "b": "b",
+    "strong": "b",
+    "i": "i",
+    "em": "i",
+    "u": "u",
+    "ins": "u",
+    "s": "s",
+    "strike": "s",
+    "del": "s",
+    "tg-spoiler": "tg-spoiler",
+    "span": "tg-spoiler",
+    "a": "a",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
 }
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
@@ -65,9 +77,7 @@ def decode_entities(raw: str, offset: int = 0) -> str:
             continue
         entity = _ENTITY.match(raw, position)
         if raw[position] != "&" or entity is None:
-            raise TelegramHtmlError(
-                f"unescaped {raw[position]!r} at character {offset + position}"
-            )
+            raise TelegramHtmlError(f"unescaped {raw[position]!r} at character {offset + position}")
         out.append(_entity_char(entity, offset + position))
         position = entity.end()
     decoded = "".join(out)

@@ -1,0 +1,97 @@
+"""Commands a reader sends: each parses its argument and calls one use-case."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import argument_of, may_change_subscription, reader_for, send_reply, shared
+from bot.render.callbacks import encode
+from bot.replies import Button, Reply
+from bot.usecases.language import language_menu
+from bot.usecases.latest import latest
+from bot.usecases.quotes import quotes
+from bot.usecases.search import search
+from bot.usecases.settings_menu import show_settings
+from bot.usecases.subscription import set_keywords, subscribe, unsubscribe
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    button = Button(reader.tr("button.subscribe"), encode("sb"))
+    await send_reply(update, context, Reply.text(reader.tr("start.greeting"), [[button]]))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    await send_reply(update, context, Reply.text(reader.tr("help.text", bot=context.bot.username)))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    text = reader.tr("unknown.command") + "\n\n" + reader.tr("help.text", bot=context.bot.username)
+    await send_reply(update, context, Reply.text(text))
+
+
+async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    reply = await latest(shared(context).sessions, reader, argument_of(update))
+    await send_reply(update, context, reply)
+
+
+async def quote_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    parts = shared(context)
+    reply = await quotes(parts.sessions, reader, parts.tokens, argument_of(update))
+    await send_reply(update, context, reply)
+
+
+async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    parts = shared(context)
+    reply = await search(parts.sessions, reader, parts.tokens, argument_of(update))
+    await send_reply(update, context, reply)
+
+
+async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    await send_reply(update, context, language_menu(reader))
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    if not await may_change_subscription(update, context):
+        await send_reply(update, context, Reply.text(reader.tr("group.admins_only")))
+        return
+    reply = await subscribe(shared(context).sessions, reader, argument_of(update))
+    await send_reply(update, context, reply)
+
+
+async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    if not await may_change_subscription(update, context):
+        await send_reply(update, context, Reply.text(reader.tr("group.admins_only")))
+        return
+    await send_reply(update, context, await unsubscribe(shared(context).sessions, reader))
+
+
+async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    reader = await reader_for(update, context)
+    await send_reply(update, context, await show_settings(shared(context).sessions, reader))
+
+
+async def include_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _keywords(update, context, "include")
+
+
+async def exclude_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _keywords(update, context, "exclude")
+
+
+async def _keywords(update: Update, context: ContextTypes.DEFAULT_TYPE, which: str) -> None:
+    reader = await reader_for(update, context)
+    if not await may_change_subscription(update, context):
+        await send_reply(update, context, Reply.text(reader.tr("group.admins_only")))
+        return
+    reply = await set_keywords(shared(context).sessions, reader, which, argument_of(update))
+    await send_reply(update, context, reply)
