@@ -33,15 +33,56 @@ class Base(DeclarativeBase):
 
 
 class Source(Base):
-    """Where articles come from: a feed, a site, a directory of files, an admin."""
+    """Where articles come from: a feed, a site, a directory of files, an admin.
+
+    The columns after `created_at` are a feed's polling state (kind "feed"): what conditional
+    GET needs, when to poll next, and how the last fetches went.
+    """
 
     __tablename__ = "sources"
+    __table_args__ = (
+        Index("ix_sources_due", "kind", "next_poll_at"),
+        Index("uq_sources_url", "url", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(20), default="file")
     url: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    title: Mapped[str | None] = mapped_column(Text)
+    site_url: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(200))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    poll_interval_s: Mapped[int] = mapped_column(Integer, default=600)
+    ttl_s: Mapped[int | None] = mapped_column(Integer)
+    next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_fetch_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_status: Mapped[str | None] = mapped_column(String(40))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    broken: Mapped[bool] = mapped_column(Boolean, default=False)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FeedItemSeen(Base):
+    """One identity (guid, canonical link or content hash digest) of an item a feed has sent,
+    so the next poll skips it before any page fetch or analysis."""
+
+    __tablename__ = "feed_items_seen"
+    __table_args__ = (UniqueConstraint("source_id", "key", name="uq_feed_items_seen_key"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
 class Article(Base):
