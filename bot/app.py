@@ -12,6 +12,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
@@ -25,6 +26,7 @@ from bot.handlers.buttons import button_pressed
 from bot.handlers.common import SHARED_KEY, Shared
 from bot.handlers.guards import flood_guard, on_error
 from bot.handlers.inline import inline_query
+from bot.handlers.membership import membership_changed
 from bot.i18n import LANGUAGES, translator
 from bot.ingest import ingest_paths
 from bot.logs import redact
@@ -81,6 +83,9 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler(name, callback, filters=COMMAND_UPDATES))
     application.add_handler(CallbackQueryHandler(button_pressed))
     application.add_handler(InlineQueryHandler(inline_query))
+    application.add_handler(
+        ChatMemberHandler(membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
     application.add_handler(
         MessageHandler(filters.COMMAND & COMMAND_UPDATES, commands.unknown_command)
     )

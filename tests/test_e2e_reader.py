@@ -18,6 +18,7 @@ from harness.process import BotProcess
 
 from bot.ingest import ingest_paths
 from storage.engine import open_database
+from storage.subscribers import get_chat
 
 pytest_plugins = ("harness.fixtures",)
 
@@ -232,3 +233,35 @@ async def test_a_flooding_reader_is_slowed_not_served_a_hundred_replies(
     replies = [m.html or m.text or "" for m in reader.messages()]
     assert len(replies) <= 10
     assert sum("Too many requests" in r for r in replies) == 1
+
+
+async def test_a_channel_the_bot_administers_can_subscribe(
+    telegram_api: Telegram, running_bot: BotProcess
+) -> None:
+    channel = telegram_api.channel("Жаңалықтар арнасы")
+    telegram_api.channel_post(channel, "/subscribe 10:00")
+    await telegram_api.wait_for(lambda: len(telegram_api.sent(channel.id)) > 0, 10)
+    assert "10:00" in (telegram_api.sent(channel.id)[0].html or "")
+
+
+async def test_a_reader_who_blocks_the_bot_is_unsubscribed(
+    telegram_api: Telegram, running_bot: BotProcess, store_url: str
+) -> None:
+    reader = telegram_api.user("Leaver", language_code="en")
+    await ask(reader, "/subscribe")
+    reader.block_bot()
+
+    async def active() -> bool:
+        database = await open_database(store_url, migrate=False)
+        try:
+            async with database.sessions() as session:
+                chat = await get_chat(session, reader.id)
+                return chat is not None and chat.active
+        finally:
+            await database.close()
+
+    for _ in range(50):
+        if not await active():
+            break
+        await asyncio.sleep(0.2)
+    assert not await active()

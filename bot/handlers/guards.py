@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs first (group -1): a reader over the limit is warned once, then ignored a while."""
     user = update.effective_user
-    if user is None or update.inline_query is not None:
-        return
+    if user is None or (update.message is None and update.callback_query is None):
+        return  # membership changes, channel posts and inline queries are not floods
     verdict = shared(context).flood.check(user.id)
     if verdict is Verdict.SERVE:
         return

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from .api_bot import member_json
 from .faults import Faults
 from .log import RequestLog, Violation
-from .reader import Reader
+from .reader import Reader, command_entities
 from .server import DEFAULT_TOKEN, Server
 from .state import ChatRecord, State, StoredMessage
 
@@ -133,6 +133,7 @@ class Telegram:
             from_bot=False,
             sender=None,
             text=text,
+            entities=command_entities(text),
         )
         self.state.store(message)
         self.state.push_update("channel_post", self.state.message_json(message))
