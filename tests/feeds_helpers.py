@@ -49,11 +49,11 @@ class Item:
     body: str
     link: str
     guid: str | None = None
-    published: datetime = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
+    published: datetime | None = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def rss(items: list[Item], *, encoding: str = "utf-8", declared: str | None = "utf-8",
-        title: str = "Жаңалықтар", ttl: int | None = None, language: str = "kk") -> bytes:
+        title: str = "Жаңалықтар", ttl: int | None = None, language: str | None = "kk") -> bytes:
     """RSS 2.0 in `encoding`, declaring `declared` (None: no encoding in the declaration)."""
     head = f'<?xml version="1.0" encoding="{declared}"?>' if declared else '<?xml version="1.0"?>'
     entries = "".join(
@@ -61,14 +61,16 @@ def rss(items: list[Item], *, encoding: str = "utf-8", declared: str | None = "u
         f"<title>{escape(i.title)}</title><link>{escape(i.link)}</link>"
         + (f"<guid>{escape(i.guid)}</guid>" if i.guid else "")
         + f"<description>{escape(i.body)}</description>"
-        f"<pubDate>{format_datetime(i.published)}</pubDate>"
-        "</item>"
+        + (f"<pubDate>{format_datetime(i.published)}</pubDate>" if i.published else "")
+        + "</item>"
         for i in items
     )
-    extra = f"<ttl>{ttl}</ttl>" if ttl else ""
+    extra = (f"<ttl>{ttl}</ttl>" if ttl else "") + (
+        f"<language>{language}</language>" if language else ""
+    )
     text = (
         f'{head}\n<rss version="2.0"><channel><title>{escape(title)}</title>'
-        f"<link>http://news.example/</link><language>{language}</language>{extra}"
+        f"<link>http://news.example/</link>{extra}"
         f"{entries}</channel></rss>"
     )
     return text.encode(encoding)
@@ -79,7 +81,7 @@ def atom(items: list[Item], *, encoding: str = "utf-8", title: str = "Новос
         "<entry>"
         f"<title>{escape(i.title)}</title><id>{escape(i.guid or i.link)}</id>"
         f'<link href="{escape(i.link)}"/>'
-        f"<updated>{i.published.isoformat()}</updated>"
+        f"<updated>{(i.published or datetime(2025, 1, 1, tzinfo=UTC)).isoformat()}</updated>"
         f'<content type="html">{escape("<p>" + i.body + "</p>")}</content>'
         "</entry>"
         for i in items
@@ -188,3 +190,17 @@ class FeedServer:
             return response
 
         self.routes[path] = handler
+
+
+def article_page(title: str, paragraphs: list[str], *, published: str, lang: str) -> bytes:
+    """A news page as outlets publish it: navigation, the article, a footer."""
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title>"
+        f'<meta property="article:published_time" content="{published}">'
+        f'<meta name="language" content="{lang}"></head><body>'
+        '<nav><a href="/">Басты бет</a> <a href="/news">Жаңалықтар</a></nav>'
+        f"<article><h1>{escape(title)}</h1>{body}</article>"
+        "<footer>© 2025 Барлық құқықтар қорғалған</footer></body></html>"
+    ).encode()
