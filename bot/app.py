@@ -20,6 +20,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.delivery.jobs import schedule_delivery_jobs
 from bot.flood import FloodGuard
 from bot.handlers import reader_commands as commands
 from bot.handlers.buttons import button_pressed
@@ -104,6 +105,7 @@ def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
             flood=FloodGuard(),
         )
         await set_command_menus(application)
+        schedule_delivery_jobs(application, settings, database.sessions)
 
     return post_init
 

@@ -38,6 +38,18 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     digest_max_items: int = Field(default=10, ge=1, le=50)
+    # Delivery (bot/delivery): the tick, Telegram's limits, retries, leases, the watchdog.
+    delivery_tick_seconds: float = Field(default=60.0, gt=0, le=3600)
+    delivery_max_per_second: float = Field(default=30.0, gt=0, le=1000)
+    delivery_private_interval_seconds: float = Field(default=1.0, ge=0, le=60)
+    delivery_group_per_minute: float = Field(default=20.0, gt=0, le=10_000)
+    allow_paid_broadcast: bool = False
+    paid_broadcast_per_second: float = Field(default=1000.0, gt=0, le=1000)
+    delivery_concurrency: int = Field(default=16, ge=1, le=512)
+    delivery_lease_seconds: float = Field(default=60.0, ge=1, le=3600)
+    delivery_retry_base_seconds: float = Field(default=2.0, gt=0, le=600)
+    delivery_catchup_hours: float = Field(default=6.0, gt=0, le=24)
+    delivery_stall_seconds: float = Field(default=300.0, gt=0, le=86_400)
 
     @field_validator("bot_token", mode="before")
     @classmethod

@@ -164,6 +164,12 @@ class Subscriber(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    # Delivery state: the newest article id already offered, when, and why sends stopped.
+    digest_cursor: Mapped[int | None] = mapped_column(BigId)
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    digest_when_empty: Mapped[bool] = mapped_column(Boolean, default=False)
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deactivated_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Delivery(Base):
@@ -173,6 +179,7 @@ class Delivery(Base):
     __table_args__ = (
         UniqueConstraint("subscriber_id", "period_key", name="uq_deliveries_subscriber_period"),
         Index("ix_deliveries_due", "status", "next_attempt_at"),
+        Index("ix_deliveries_lease", "status", "lease_until"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -187,6 +194,20 @@ class Delivery(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The digest as Telegram HTML messages, how many went out, and which sender holds it.
+    messages: Mapped[list[str]] = mapped_column(Json, default=list)
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class BotState(Base):
+    """Small named facts the bot keeps across restarts: heartbeats of the tick and sender."""
+
+    __tablename__ = "bot_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
 def table_of(model: type[Base]) -> Table:
