@@ -33,11 +33,14 @@ from bot.ingest import ingest_paths
 from bot.logs import redact
 from bot.query_tokens import QueryTokens
 from bot.settings import Settings
+from bot.update_order import PerChatOrder
 from storage.articles import count_articles
 from storage.engine import Database, open_database
 
 log = logging.getLogger(__name__)
 
+# Updates handled at once (across chats; one chat's are kept in order).
+CONCURRENT_UPDATES = 32
 MENU = ("latest", "quote", "search", "subscribe", "unsubscribe", "settings", "language", "help")
 COMMANDS = {
     "start": commands.start,
@@ -72,6 +75,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_file_url(file_base_url(base_url))
         .post_init(_open_store(settings))
         .post_shutdown(_close_store)
+        .concurrent_updates(PerChatOrder(CONCURRENT_UPDATES))
         .build()
     )
     add_handlers(application)
@@ -102,7 +106,7 @@ def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
             sessions=database.sessions,
             settings=settings,
             tokens=QueryTokens(),
-            flood=FloodGuard(),
+            flood=FloodGuard(limit=settings.flood_limit),
         )
         await set_command_menus(application)
         schedule_delivery_jobs(application, settings, database.sessions)

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     bot_api_base_url: str = "https://api.telegram.org/bot"
     log_level: str = "INFO"
     seeds_dir: str = "seeds"
+    flood_limit: int = Field(default=8, ge=0, le=1000)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

@@ -10,6 +10,8 @@ from storage.records import QuoteHit, QuotePage
 from storage.search_text import parse_query
 from storage.tables import Article, QuoteRow
 
+WINDOW = 300
+
 
 async def find_quotes(
     session: AsyncSession,
@@ -27,26 +29,31 @@ async def find_quotes(
     of letters and digits.
     """
     limit, offset = max(0, limit), max(0, offset)
-    statement = (
-        select(QuoteRow, Article.title, Article.url, Article.published_at)
-        .join(Article, Article.id == QuoteRow.article_id)
-        .order_by(
-            Article.published_at.desc().nulls_last(), Article.id.desc(), QuoteRow.position
-        )
-        .limit(limit + 1)
-        .offset(offset)
-    )
+    # The newest WINDOW matches by arrival (an index walk, even for a speaker quoted
+    # thousands of times), then ordered by publication date within them, as search does.
+    window = max(WINDOW, offset + limit + 1)
+    candidates = select(QuoteRow.id).order_by(QuoteRow.article_id.desc(), QuoteRow.id.desc())
     if speaker_key is not None:
-        statement = statement.where(QuoteRow.speaker_key == speaker_key)
+        candidates = candidates.where(QuoteRow.speaker_key == speaker_key)
     if key_only:
-        statement = statement.where(QuoteRow.is_key.is_(True))
+        candidates = candidates.where(QuoteRow.is_key.is_(True))
     if words is not None:
         terms = parse_query(words)
         if not terms:
             return QuotePage([], False)
         for term in terms:
             pattern = f"% {term.word}%" if term.prefix else f"% {term.word} %"
-            statement = statement.where(QuoteRow.search_text.like(pattern))
+            candidates = candidates.where(QuoteRow.search_text.like(pattern))
+    statement = (
+        select(QuoteRow, Article.title, Article.url, Article.published_at)
+        .join(Article, Article.id == QuoteRow.article_id)
+        .where(QuoteRow.id.in_(candidates.limit(window).scalar_subquery()))
+        .order_by(
+            Article.published_at.desc().nulls_last(), Article.id.desc(), QuoteRow.position
+        )
+        .limit(limit + 1)
+        .offset(offset)
+    )
     rows = (await session.execute(statement)).tuples().all()
     hits = [
         QuoteHit(stored_quote(quote), title, url, published)

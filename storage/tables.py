@@ -126,7 +126,10 @@ class QuoteRow(Base):
     """Direct speech found in an article; `is_key` marks the article's key quotes."""
 
     __tablename__ = "quotes"
-    __table_args__ = (Index("ix_quotes_speaker_key", "speaker_key"),)
+    __table_args__ = (
+        Index("ix_quotes_speaker_key", "speaker_key"),
+        Index("ix_quotes_speaker_article", "speaker_key", "article_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     article_id: Mapped[int] = mapped_column(

@@ -43,3 +43,8 @@ def test_memory_is_bounded_by_forgetting_idle_users() -> None:
     clock.now = 5
     guard.check(99)
     assert guard.check(0) is Verdict.SERVE
+
+
+def test_limit_zero_switches_the_guard_off() -> None:
+    guard = FloodGuard(limit=0, clock=Clock())
+    assert all(guard.check(7) is Verdict.SERVE for _ in range(1000))
