@@ -132,10 +132,8 @@ async def main() -> None:
             finally:
                 process.stop()
     for label, (rate, latencies) in results.items():
-        print(
-            f"{label:>9}: {rate:7.1f} commands/s  latency p50 {percentile(latencies, 0.5) * 1000:6.0f} ms"
-            f"  p95 {percentile(latencies, 0.95) * 1000:6.0f} ms"
-        )
+        p50, p95 = (percentile(latencies, share) * 1000 for share in (0.5, 0.95))
+        print(f"{label:>9}: {rate:7.1f} commands/s  latency p50 {p50:6.0f} ms  p95 {p95:6.0f} ms")
     ratio = results["digestbot"][0] / results["echo"][0]
     print(f"ratio digestbot/echo: {ratio:.2f}x (target >= 0.6x)")
     print(f"median latency digestbot: {statistics.median(results['digestbot'][1]) * 1000:.0f} ms")
