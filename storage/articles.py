@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from digests.canonical import canonical_url, content_hash
@@ -58,6 +58,13 @@ async def save_articles(
             if attempt == SAVE_ATTEMPTS:
                 raise
             log.info("save_articles: concurrent insert, retrying the batch")
+        except OperationalError as exc:
+            # SQLite: the batch read, then another connection wrote before our first insert;
+            # a read transaction cannot be upgraded then, so start the batch over.
+            await session.rollback()
+            if "database is locked" not in str(exc) or attempt == SAVE_ATTEMPTS:
+                raise
+            log.info("save_articles: store busy, retrying the batch")
     raise AssertionError("unreachable")
 
 

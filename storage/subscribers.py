@@ -11,10 +11,10 @@ from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.tables import Subscriber
+from storage.lookups import insert_ignoring_conflicts
+from storage.tables import Subscriber, table_of
 from storage.types import utc_now
 
 MODES = ("daily", "instant")
@@ -71,8 +71,11 @@ async def ensure_chat(
     existing = await get_chat(session, chat_id)
     if existing is not None:
         return existing
-    session.add(
-        Subscriber(
+    # End the read before writing: on SQLite a read transaction that turns into a write while
+    # another connection writes fails at once ("database is locked") instead of waiting.
+    await session.rollback()
+    await session.execute(
+        insert_ignoring_conflicts(session, table_of(Subscriber), "chat_id").values(
             chat_id=chat_id,
             kind=kind,
             language=language,
@@ -83,12 +86,11 @@ async def ensure_chat(
             include_keywords=[],
             exclude_keywords=[],
             active=False,
+            created_at=utc_now(),
+            updated_at=utc_now(),
         )
     )
-    try:
-        await session.commit()
-    except IntegrityError:
-        await session.rollback()  # another update for the same chat created it first
+    await session.commit()  # a concurrent first contact for the same chat is simply ignored
     created = await get_chat(session, chat_id)
     assert created is not None
     return created
