@@ -109,3 +109,22 @@ def outbox_status(url: str) -> dict[str, int]:
             await database.close()
 
     return run_blocking(read())
+
+
+def claimers(url: str) -> dict[str, int]:
+    """Sent rows by the sender that claimed them (who did the work)."""
+
+    async def read() -> dict[str, int]:
+        database = await open_database(url, migrate=False)
+        try:
+            async with database.sessions() as session:
+                rows = await session.execute(
+                    select(Delivery.claimed_by, func.count())
+                    .where(Delivery.status == "sent")
+                    .group_by(Delivery.claimed_by)
+                )
+                return {str(c): int(n) for c, n in rows.tuples()}
+        finally:
+            await database.close()
+
+    return run_blocking(read())

@@ -84,8 +84,16 @@ class Pacer:
             if self._paused_until > self._clock():
                 continue  # a 429 arrived while we waited for the slot
             await self._within_window()
+            interval = self.limits.chat_interval(private)
+            self._chat_ready[chat_id] = max(self._chat_ready[chat_id], self._clock() + interval)
             self._count_turn()
             return
+
+    def answered(self, chat_id: int, private: bool) -> None:
+        """Telegram answered a send to this chat: the chat's interval counts from now, so the
+        next send arrives an interval after this one did, whatever the network's delays."""
+        ready = self._clock() + self.limits.chat_interval(private)
+        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), ready)
 
     async def _within_window(self) -> None:
         recent = self._recent

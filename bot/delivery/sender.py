@@ -113,7 +113,9 @@ class Sender:
         return len(self._held)
 
     async def run(self, running: Callable[[], bool]) -> None:
-        tasks = [asyncio.create_task(self._work()) for _ in range(self.config.concurrency)]
+        # One worker per claimable digest: a worker waiting out a chat's interval must not
+        # hold up other chats; the client's connection pool bounds requests in flight.
+        tasks = [asyncio.create_task(self._work()) for _ in range(self.config.claim_size)]
         recorder = asyncio.create_task(self.recorder.run(lambda: self._recording))
         keeper = asyncio.create_task(self._keep_leases())
         try:
@@ -181,7 +183,9 @@ class Sender:
                     "sendMessage", self._params(chat_id, item.messages[parts])
                 )
             except TransportError as exc:
+                self.pacer.answered(chat_id, private)
                 return self._back_off(item, parts, ids, str(exc))
+            self.pacer.answered(chat_id, private)
             decision = decide(answer)
             if decision.verdict is Verdict.SENT:
                 ids.append(answer.message_id or 0)
