@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from bot.delivery.jobs import schedule_delivery_jobs
+from bot.feeds.job import schedule_feed_polling
 from bot.flood import FloodGuard
 from bot.handlers import reader_commands as commands
 from bot.handlers.buttons import button_pressed
@@ -32,6 +33,7 @@ from bot.i18n import LANGUAGES, translator
 from bot.ingest import ingest_paths
 from bot.logs import redact
 from bot.query_tokens import QueryTokens
+from bot.reply_cache import TtlCache
 from bot.settings import Settings
 from bot.update_order import PerChatOrder
 from storage.articles import count_articles
@@ -88,9 +90,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler(name, callback, filters=COMMAND_UPDATES))
     application.add_handler(CallbackQueryHandler(button_pressed))
     application.add_handler(InlineQueryHandler(inline_query))
-    application.add_handler(
-        ChatMemberHandler(membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
-    )
+    application.add_handler(ChatMemberHandler(membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(
         MessageHandler(filters.COMMAND & COMMAND_UPDATES, commands.unknown_command)
     )
@@ -107,9 +107,12 @@ def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
             settings=settings,
             tokens=QueryTokens(),
             flood=FloodGuard(limit=settings.flood_limit),
+            replies=TtlCache(settings.reply_cache_seconds),
+            prefs=TtlCache(settings.prefs_cache_seconds, capacity=100_000),
         )
         await set_command_menus(application)
         schedule_delivery_jobs(application, settings, database.sessions)
+        schedule_feed_polling(application, settings, database.sessions)
 
     return post_init
 

@@ -7,6 +7,7 @@ transaction per article is the slow path on both SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,12 @@ def analyze_safely(draft: ArticleDraft, where: str) -> Analysis | None:
         return None
 
 
+def analyze_batch(
+    batch: Sequence[tuple[ArticleDraft, str]],
+) -> list[tuple[ArticleDraft, Analysis | None]]:
+    return [(draft, analyze_safely(draft, origin)) for draft, origin in batch]
+
+
 async def ingest_drafts(
     sessions: async_sessionmaker[AsyncSession],
     drafts: Sequence[tuple[ArticleDraft, str]],
@@ -104,7 +111,8 @@ async def ingest_drafts(
     """Analyse and store (draft, origin) pairs in batched transactions."""
     for start in range(0, len(drafts), BATCH_SIZE):
         batch = drafts[start : start + BATCH_SIZE]
-        items = [(draft, analyze_safely(draft, origin)) for draft, origin in batch]
+        # Analysis is CPU work: in a thread, so a big import does not freeze the bot's loop.
+        items = await asyncio.to_thread(analyze_batch, batch)
         async with sessions() as session:
             outcomes = await save_articles(session, items, origins=[o for _, o in batch])
         for outcome in outcomes:

@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     seeds_dir: str = "seeds"
     flood_limit: int = Field(default=8, ge=0, le=1000)
+    reply_cache_seconds: float = Field(default=5.0, ge=0, le=300)
+    prefs_cache_seconds: float = Field(default=30.0, ge=0, le=3600)
+    feed_poll_seconds: int = Field(default=60, ge=0, le=86_400)
+    feed_concurrency: int = Field(default=8, ge=1, le=64)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

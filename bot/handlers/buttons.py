@@ -6,7 +6,13 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import may_change_subscription, reader_for, send_reply, shared
+from bot.handlers.common import (
+    may_change_subscription,
+    preferences_changed,
+    reader_for,
+    send_reply,
+    shared,
+)
 from bot.render.callbacks import decode
 from bot.replies import Reply
 from bot.usecases.language import set_language
@@ -18,6 +24,7 @@ from bot.usecases.subscription import subscribe
 
 MAX_OFFSET = 10_000
 CHANGES_SUBSCRIPTION = frozenset({"st", "sb"})
+CHANGES_PREFERENCES = CHANGES_SUBSCRIPTION | {"lg"}
 
 
 def _offset(value: str) -> int | None:
@@ -37,6 +44,8 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             await query.answer(reader.tr("group.admins_only"), show_alert=True)
             return
         reply = await _dispatch(update, context, action, [str(a) for a in args])
+        if action in CHANGES_PREFERENCES:
+            preferences_changed(update, context)
     if reply is None:
         await query.answer(reader.tr("callback.expired"))
         return

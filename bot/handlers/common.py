@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,10 +12,13 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from bot.flood import FloodGuard
+from bot.i18n import translator
 from bot.query_tokens import QueryTokens
 from bot.replies import Button, Reply
+from bot.reply_cache import TtlCache
 from bot.settings import Settings
 from bot.usecases.reader import Reader, load_reader
+from storage.subscribers import ChatPreferences
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 SHARED_KEY = "digestbot"
@@ -28,6 +32,8 @@ class Shared:
     settings: Settings
     tokens: QueryTokens
     flood: FloodGuard
+    replies: TtlCache[Reply]
+    prefs: TtlCache[ChatPreferences]
 
 
 def shared(context: ContextTypes.DEFAULT_TYPE) -> Shared:
@@ -41,13 +47,40 @@ async def reader_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Read
     user = update.effective_user
     assert chat is not None
     parts = shared(context)
-    return await load_reader(
+    prefs = parts.prefs.get(chat.id)
+    if prefs is not None:
+        return Reader(prefs=prefs, tr=translator(prefs.language))
+    reader = await load_reader(
         parts.sessions,
         parts.settings,
         chat_id=chat.id,
         chat_kind=chat.type,
         language_code=user.language_code if user else None,
     )
+    parts.prefs.put(chat.id, reader.prefs)
+    return reader
+
+
+def preferences_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Call after a use-case that may change the chat's preferences."""
+    if update.effective_chat is not None:
+        shared(context).prefs.forget(update.effective_chat.id)
+
+
+async def cached_reply(
+    context: ContextTypes.DEFAULT_TYPE,
+    reader: Reader,
+    question: tuple[object, ...],
+    produce: Callable[[], Awaitable[Reply]],
+) -> Reply:
+    """The same question from readers who see news alike gets one answer for a few seconds."""
+    prefs = reader.prefs
+    key = (*question, prefs.language, prefs.timezone, tuple(prefs.languages))
+    cache = shared(context).replies
+    reply = cache.get(key)
+    if reply is None:
+        reply = cache.put(key, await produce())
+    return reply
 
 
 def argument_of(update: Update) -> str:

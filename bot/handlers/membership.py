@@ -25,4 +25,5 @@ async def membership_changed(update: Update, context: ContextTypes.DEFAULT_TYPE)
         if chat is None or not chat.active:
             return
         await update_chat(session, change.chat.id, active=False)
+    shared(context).prefs.forget(change.chat.id)
     log.info("chat %s removed or blocked the bot: subscription deactivated", change.chat.id)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import argument_of, may_change_subscription, reader_for, send_reply, shared
+from bot.handlers.common import (
+    argument_of,
+    cached_reply,
+    may_change_subscription,
+    preferences_changed,
+    reader_for,
+    send_reply,
+    shared,
+)
 from bot.render.callbacks import encode
 from bot.replies import Button, Reply
 from bot.usecases.language import language_menu
@@ -35,21 +43,39 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reader = await reader_for(update, context)
-    reply = await latest(shared(context).sessions, reader, argument_of(update))
+    argument = argument_of(update)
+    reply = await cached_reply(
+        context,
+        reader,
+        ("latest", argument),
+        lambda: latest(shared(context).sessions, reader, argument),
+    )
     await send_reply(update, context, reply)
 
 
 async def quote_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reader = await reader_for(update, context)
     parts = shared(context)
-    reply = await quotes(parts.sessions, reader, parts.tokens, argument_of(update))
+    argument = argument_of(update)
+    reply = await cached_reply(
+        context,
+        reader,
+        ("quote", argument),
+        lambda: quotes(parts.sessions, reader, parts.tokens, argument),
+    )
     await send_reply(update, context, reply)
 
 
 async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reader = await reader_for(update, context)
     parts = shared(context)
-    reply = await search(parts.sessions, reader, parts.tokens, argument_of(update))
+    argument = argument_of(update)
+    reply = await cached_reply(
+        context,
+        reader,
+        ("search", argument),
+        lambda: search(parts.sessions, reader, parts.tokens, argument),
+    )
     await send_reply(update, context, reply)
 
 
@@ -64,6 +90,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         await send_reply(update, context, Reply.text(reader.tr("group.admins_only")))
         return
     reply = await subscribe(shared(context).sessions, reader, argument_of(update))
+    preferences_changed(update, context)
     await send_reply(update, context, reply)
 
 
@@ -72,7 +99,9 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     if not await may_change_subscription(update, context):
         await send_reply(update, context, Reply.text(reader.tr("group.admins_only")))
         return
-    await send_reply(update, context, await unsubscribe(shared(context).sessions, reader))
+    reply = await unsubscribe(shared(context).sessions, reader)
+    preferences_changed(update, context)
+    await send_reply(update, context, reply)
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -94,4 +123,5 @@ async def _keywords(update: Update, context: ContextTypes.DEFAULT_TYPE, which: s
         await send_reply(update, context, Reply.text(reader.tr("group.admins_only")))
         return
     reply = await set_keywords(shared(context).sessions, reader, which, argument_of(update))
+    preferences_changed(update, context)
     await send_reply(update, context, reply)
