@@ -17,7 +17,7 @@ from functools import cached_property
 from digests.near_duplicates import DEFAULT_THRESHOLD, group_near_duplicates, normalize
 
 HALF_LIFE_HOURS = 12.0
-SOURCE_WEIGHT = 0.35
+SOURCE_WEIGHT = 0.45
 MAX_COUNTED_SOURCES = 4
 QUOTE_WEIGHT = 0.2
 MAX_COUNTED_QUOTES = 3

@@ -19,7 +19,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported here so each sub-command module stays importable on its own.
-    from bot.cli import analyze, database, evaluate, feeds, ingest, run, search
+    from bot.cli import analyze, database, evaluate, feeds, ingest, run, search, status
 
     app.command("run")(run.run_command)
     app.command("ingest")(ingest.ingest_command)
@@ -28,6 +28,7 @@ def _register() -> None:
     app.command("analyze")(analyze.analyze_command)
     app.command("eval")(evaluate.eval_command)
     app.add_typer(feeds.feeds_app, name="feeds")
+    app.command("status")(status.status_command)
 
 
 def main() -> None:
