@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, tuple_, update
+from sqlalchemy import ColumnElement, bindparam, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,9 @@ from storage.tables import Article, Delivery, Source, Subscriber, table_of
 from storage.types import utc_now
 
 POOL_LIMIT = 5000
+# Origins of articles digests leave out: an admin's draft awaiting a decision, or an item
+# already pushed to readers as breaking news.
+HELD_PREFIX = "held:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,10 @@ async def existing_periods(
     return found & wanted
 
 
+def not_held() -> ColumnElement[bool]:
+    return or_(Article.origin.is_(None), ~Article.origin.startswith(HELD_PREFIX))
+
+
 async def pool_articles(
     session: AsyncSession, *, after_id: int, since: datetime, limit: int = POOL_LIMIT
 ) -> list[StoredArticle]:
@@ -95,7 +102,7 @@ async def pool_articles(
         await session.execute(
             select(Article, Source.name)
             .outerjoin(Source, Source.id == Article.source_id)
-            .where(Article.id > after_id, Article.ingested_at >= since)
+            .where(Article.id > after_id, Article.ingested_at >= since, not_held())
             .order_by(Article.id.desc())
             .limit(limit)
         )

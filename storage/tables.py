@@ -216,3 +216,50 @@ class BotState(Base):
 def table_of(model: type[Base]) -> Table:
     """The Core table behind a model, for executemany-style inserts and updates."""
     return cast(Table, model.__table__)
+
+
+class AdminRow(Base):
+    """An admin added with `/admins add` (the ones in ADMIN_IDS live only in settings)."""
+
+    __tablename__ = "admins"
+
+    user_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    added_by: Mapped[int] = mapped_column(BigId)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class AuditEntry(Base):
+    """One admin action, written before the action runs (so a crash mid-action still shows)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    admin_id: Mapped[int] = mapped_column(BigId)
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class BroadcastRow(Base):
+    """An admin's message or item sent to an audience; its deliveries are outbox rows whose
+    period key is `bc:<id>`, so each subscriber gets it at most once."""
+
+    __tablename__ = "broadcasts"
+    __table_args__ = (Index("ix_broadcasts_status", "status"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    admin_id: Mapped[int] = mapped_column(BigId)
+    admin_chat_id: Mapped[int] = mapped_column(BigId)
+    text: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL")
+    )
+    audience: Mapped[dict[str, str]] = mapped_column(Json, default=dict)
+    # draft → running → done, or draft → dropped; cancelled stops what is still pending.
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    progress_message_id: Mapped[int | None] = mapped_column(BigId)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
