@@ -265,3 +265,18 @@ async def test_a_reader_who_blocks_the_bot_is_unsubscribed(
             break
         await asyncio.sleep(0.2)
     assert not await active()
+
+
+async def test_a_failing_handler_apologises_and_the_bot_keeps_running(
+    telegram_api: Telegram, running_bot: BotProcess
+) -> None:
+    member = telegram_api.user("Member", language_code="ru")
+    group = telegram_api.group("Flaky")
+    telegram_api.faults.server_error(500, method="getChatMember", times=1)
+    member.send("/subscribe", chat=group)
+    await telegram_api.wait_for(lambda: len(telegram_api.sent(group.id)) > 0, 10)
+    assert "Извините, у нас что-то пошло не так" in (telegram_api.sent(group.id)[0].html or "")
+    assert "handler failed on update" in running_bot.output
+    assert telegram_api.token not in running_bot.output
+    reply = await ask(member, "/help")
+    assert "Что я умею" in (reply.html or "")
