@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.handlers.common import reader_for, send_reply, shared
+from bot.i18n import interface_language, translator
 from bot.replies import Reply
 from bot.usecases.admin.access import Actor, is_admin
 
@@ -35,13 +36,19 @@ async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         update.effective_chat.id if update.effective_chat else None,
         update.update_id,
     )
-    if update.effective_chat is None:
+    chat = update.effective_chat
+    if chat is None:
         return
-    reader = await reader_for(update, context)
+    if user is not None and chat.id != user.id:
+        # Someone else's chat (a group, or a forged press on another chat's message): the
+        # person's own language from Telegram, not the chat's.
+        tr = translator(interface_language(user.language_code))
+    else:
+        tr = (await reader_for(update, context)).tr
     if update.callback_query is not None:
-        await update.callback_query.answer(reader.tr("admin.only"), show_alert=True)
+        await update.callback_query.answer(tr("admin.only"), show_alert=True)
         return
-    await send_reply(update, context, Reply.text(reader.tr("admin.only")))
+    await send_reply(update, context, Reply.text(tr("admin.only")))
 
 
 async def send_all(
