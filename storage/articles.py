@@ -197,12 +197,24 @@ def quote_shadow(text: str) -> str:
 
 def _quotes_with_key_rank(analysis: Analysis) -> list[tuple[Quote, int | None]]:
     """Every quote once, key quotes flagged with their rank (a key quote missing from
-    `quotes` is still stored)."""
-    ranks: dict[Quote, int] = {}
+    `quotes` is still stored). A key quote is the same quote when it stands at the same
+    place with the same text: ranking gives it a salience, so it is not equal as a value."""
+
+    def place(quote: Quote) -> tuple[int, int, str]:
+        return (quote.paragraph, quote.start, quote.text)
+
+    ranks: dict[tuple[int, int, str], tuple[int, Quote]] = {}
     for rank, quote in enumerate(analysis.key_quotes):
-        ranks.setdefault(quote, rank)
-    listed = list(dict.fromkeys([*analysis.quotes, *analysis.key_quotes]))
-    return [(quote, ranks.get(quote)) for quote in listed]
+        ranks.setdefault(place(quote), (rank, quote))
+    listed: dict[tuple[int, int, str], Quote] = {}
+    for quote in [*analysis.quotes, *analysis.key_quotes]:
+        listed.setdefault(place(quote), quote)
+    result: list[tuple[Quote, int | None]] = []
+    for where, quote in listed.items():
+        ranked = ranks.get(where)
+        # The ranked copy carries the salience the ranking gave it.
+        result.append((ranked[1], ranked[0]) if ranked else (quote, None))
+    return result
 
 
 async def count_articles(session: AsyncSession, langs: Sequence[str] | None = None) -> int:

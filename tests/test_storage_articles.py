@@ -4,6 +4,7 @@ and speakers; reading the latest back as plain data."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -129,6 +130,20 @@ async def test_quotes_are_stored_with_key_quotes_flagged_and_speakers_joined(
     ]
     assert rows[0].speaker_id == rows[1].speaker_id == speakers[0].id
     assert rows[2].speaker_id is None
+
+
+async def test_ranked_key_quotes_are_not_stored_twice(
+    session: AsyncSession, make_draft: Draft
+) -> None:
+    """Ranking gives key quotes a salience, so they differ as values from `quotes`."""
+    ranked = [replace(QUOTE_TWO, salience=0.9), replace(QUOTE_ONE, salience=0.4)]
+    analysis = Analysis(lang="kk", quotes=[QUOTE_ONE, QUOTE_TWO], key_quotes=ranked)
+    await save_articles(session, [(make_draft(), analysis)])
+    rows = (await session.execute(select(QuoteRow).order_by(QuoteRow.position))).scalars().all()
+    assert [(r.text, r.key_rank, r.salience) for r in rows] == [
+        (QUOTE_ONE.text, 1, 0.4),
+        (QUOTE_TWO.text, 0, 0.9),
+    ]
 
 
 async def test_a_known_speaker_gains_new_spellings_as_aliases(
