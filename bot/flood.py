@@ -1,14 +1,15 @@
 """Per-user flood guard: a reader hammering commands is slowed down, not served every reply.
 
-A sliding window of recent requests per user; past the limit the first extra request gets
-one "slow down" line and the rest are dropped silently until the window clears.
+A token bucket per user: a burst of `limit` requests, refilled at `per_second`. A person
+clicking through the menus quickly stays inside it; a client firing a hundred commands gets
+the burst, one "slow down" line, and silence until tokens come back.
 """
 
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -18,46 +19,51 @@ class Verdict(Enum):
     DROP = "drop"
 
 
+@dataclass(slots=True)
+class _Bucket:
+    tokens: float
+    updated: float
+    warned: bool = False
+
+
 class FloodGuard:
     def __init__(
         self,
         *,
-        limit: int = 8,
-        window_seconds: float = 10.0,
+        limit: int = 10,
+        per_second: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         max_users: int = 100_000,
     ) -> None:
         self._limit = limit
-        self._window = window_seconds
+        self._rate = per_second
         self._clock = clock
         self._max_users = max_users
-        self._recent: dict[int, deque[float]] = {}
-        self._warned: set[int] = set()
+        self._buckets: dict[int, _Bucket] = {}
 
     def check(self, user_id: int) -> Verdict:
         if self._limit == 0:
             return Verdict.SERVE  # switched off (FLOOD_LIMIT=0), e.g. for a load benchmark
         now = self._clock()
-        recent = self._recent.get(user_id)
-        if recent is None:
-            if len(self._recent) >= self._max_users:
+        bucket = self._buckets.get(user_id)
+        if bucket is None:
+            if len(self._buckets) >= self._max_users:
                 self._forget_idle(now)
-            recent = self._recent[user_id] = deque()
-        while recent and now - recent[0] >= self._window:
-            recent.popleft()
-        if len(recent) < self._limit:
-            recent.append(now)
-            self._warned.discard(user_id)
+            bucket = self._buckets[user_id] = _Bucket(float(self._limit), now)
+        bucket.tokens = min(self._limit, bucket.tokens + (now - bucket.updated) * self._rate)
+        bucket.updated = now
+        if bucket.tokens >= 1:
+            bucket.tokens -= 1
+            bucket.warned = False
             return Verdict.SERVE
-        if user_id in self._warned:
+        if bucket.warned:
             return Verdict.DROP
-        self._warned.add(user_id)
+        bucket.warned = True
         return Verdict.WARN
 
     def _forget_idle(self, now: float) -> None:
-        idle = [
-            u for u, times in self._recent.items() if not times or now - times[-1] >= self._window
-        ]
+        """Users whose bucket has refilled completely are the same as unseen ones."""
+        full_after = self._limit / self._rate if self._rate > 0 else float("inf")
+        idle = [u for u, b in self._buckets.items() if now - b.updated >= full_after]
         for user_id in idle:
-            del self._recent[user_id]
-            self._warned.discard(user_id)
+            del self._buckets[user_id]

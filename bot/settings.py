@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     bot_api_base_url: str = "https://api.telegram.org/bot"
     log_level: str = "INFO"
     seeds_dir: str = "seeds"
-    flood_limit: int = Field(default=8, ge=0, le=1000)
+    flood_limit: int = Field(default=10, ge=0, le=1000)
     reply_cache_seconds: float = Field(default=5.0, ge=0, le=300)
     prefs_cache_seconds: float = Field(default=30.0, ge=0, le=3600)
     feed_poll_seconds: int = Field(default=60, ge=0, le=86_400)

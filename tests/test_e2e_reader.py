@@ -231,7 +231,9 @@ async def test_a_flooding_reader_is_slowed_not_served_a_hundred_replies(
         reader.send("/help")
     await asyncio.sleep(4)
     replies = [m.html or m.text or "" for m in reader.messages()]
-    assert len(replies) <= 10
+    # A burst of 10 (FLOOD_LIMIT), one warning, plus the tokens refilled (1/s) while the
+    # bot works through the queue.
+    assert 10 < len(replies) <= 15
     assert sum("Too many requests" in r for r in replies) == 1
 
 
