@@ -18,11 +18,11 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-# Slots are 1.5% wider than 1/rate and chat intervals 50 ms longer: arrival jitter never
+# Slots are 1% wider than 1/rate and chat intervals 50 ms longer: arrival jitter never
 # turns an exact-limit schedule into an over-limit one at Telegram's end.
-RATE_MARGIN = 0.985
+RATE_MARGIN = 0.99
 CHAT_MARGIN = 0.05
-WINDOW_MARGIN = 0.02
+WINDOW_MARGIN = 0.012
 PRUNE_EVERY = 10_000
 
 
