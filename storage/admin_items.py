@@ -8,11 +8,13 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from digests.canonical import canonical_url
+from storage.articles import DRAFT_ORIGIN_PREFIX
 from storage.deliveries import HELD_PREFIX
 from storage.search_text import clean_text, shadow_text
 from storage.tables import Article
 
-DRAFT = HELD_PREFIX + "draft:"
+DRAFT = DRAFT_ORIGIN_PREFIX  # readers' queries hide exactly these (storage.articles)
+assert DRAFT.startswith(HELD_PREFIX)
 PUSHED = HELD_PREFIX + "pushed:"
 
 
@@ -37,14 +39,16 @@ async def is_draft(session: AsyncSession, article_id: int) -> bool:
 
 async def _set_origin(session: AsyncSession, article_id: int, origin: str | None) -> None:
     await session.execute(
-        update(Article).where(Article.id == article_id).values(origin=origin)
+        update(Article)
+        .where(Article.id == article_id)
+        .values(origin=origin)
         .execution_options(synchronize_session=False)
     )
     await session.commit()
 
 
 async def release_to_digests(session: AsyncSession, article_id: int) -> None:
-    """"Add to next digest": the tick may pick it up like any other article."""
+    """ "Add to next digest": the tick may pick it up like any other article."""
     origin = await session.scalar(select(Article.origin).where(Article.id == article_id))
     await _set_origin(session, article_id, plain_origin(origin))
 

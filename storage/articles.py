@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,13 @@ from storage.types import utc_now
 log = logging.getLogger(__name__)
 
 SAVE_ATTEMPTS = 3
+# An admin's draft (storage/admin_items.py) is stored like any article but readers must not
+# see it in /latest, search or /quote until the admin publishes it.
+DRAFT_ORIGIN_PREFIX = "held:draft:"
+
+
+def visible_to_readers() -> ColumnElement[bool]:
+    return or_(Article.origin.is_(None), ~Article.origin.startswith(DRAFT_ORIGIN_PREFIX))
 
 
 @dataclass(slots=True)
@@ -182,9 +189,7 @@ async def _insert_quotes(
             )
     if not rows:
         return
-    speaker_ids = await ensure_speakers(
-        session, {k: v or [k] for k, v in spellings.items()}
-    )
+    speaker_ids = await ensure_speakers(session, {k: v or [k] for k, v in spellings.items()})
     for row in rows:
         row["speaker_id"] = speaker_ids.get(row["speaker_key"] or "")
     await session.execute(insert(table_of(QuoteRow)), rows)
@@ -234,6 +239,7 @@ async def latest_articles(
     statement = (
         select(Article, Source.name)
         .outerjoin(Source, Source.id == Article.source_id)
+        .where(visible_to_readers())
         .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
         .limit(max(0, limit))
         .offset(max(0, offset))
@@ -246,12 +252,16 @@ async def latest_articles(
 
 async def get_article(session: AsyncSession, article_id: int) -> StoredArticle | None:
     row = (
-        await session.execute(
-            select(Article, Source.name)
-            .outerjoin(Source, Source.id == Article.source_id)
-            .where(Article.id == article_id)
+        (
+            await session.execute(
+                select(Article, Source.name)
+                .outerjoin(Source, Source.id == Article.source_id)
+                .where(Article.id == article_id)
+            )
         )
-    ).tuples().first()
+        .tuples()
+        .first()
+    )
     if row is None:
         return None
     return (await _with_key_quotes(session, [(row[0], row[1])]))[0]
@@ -272,9 +282,17 @@ async def _with_key_quotes(
             quotes[quote.article_id].append(stored_quote(quote))
     return [
         StoredArticle(
-            id=a.id, title=a.title, body=a.body, url=a.url, canonical_url=a.canonical_url,
-            lang=a.lang, published_at=a.published_at, ingested_at=a.ingested_at,
-            origin=a.origin, source=source, summary=list(a.summary or []),
+            id=a.id,
+            title=a.title,
+            body=a.body,
+            url=a.url,
+            canonical_url=a.canonical_url,
+            lang=a.lang,
+            published_at=a.published_at,
+            ingested_at=a.ingested_at,
+            origin=a.origin,
+            source=source,
+            summary=list(a.summary or []),
             key_quotes=quotes[a.id],
         )
         for a, source in rows
@@ -283,7 +301,14 @@ async def _with_key_quotes(
 
 def stored_quote(row: QuoteRow) -> StoredQuote:
     return StoredQuote(
-        id=row.id, article_id=row.article_id, text=row.text, speaker_name=row.speaker_name,
-        speaker_key=row.speaker_key, position=row.position, paragraph=row.paragraph,
-        salience=row.salience, is_key=row.is_key, key_rank=row.key_rank,
+        id=row.id,
+        article_id=row.article_id,
+        text=row.text,
+        speaker_name=row.speaker_name,
+        speaker_key=row.speaker_key,
+        position=row.position,
+        paragraph=row.paragraph,
+        salience=row.salience,
+        is_key=row.is_key,
+        key_rank=row.key_rank,
     )

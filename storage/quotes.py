@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.articles import stored_quote
+from storage.articles import stored_quote, visible_to_readers
 from storage.records import QuoteHit, QuotePage
 from storage.search_text import parse_query
 from storage.tables import Article, QuoteRow
@@ -48,9 +48,8 @@ async def find_quotes(
         select(QuoteRow, Article.title, Article.url, Article.published_at)
         .join(Article, Article.id == QuoteRow.article_id)
         .where(QuoteRow.id.in_(candidates.limit(window).scalar_subquery()))
-        .order_by(
-            Article.published_at.desc().nulls_last(), Article.id.desc(), QuoteRow.position
-        )
+        .where(visible_to_readers())
+        .order_by(Article.published_at.desc().nulls_last(), Article.id.desc(), QuoteRow.position)
         .limit(limit + 1)
         .offset(offset)
     )

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from sqlalchemy import Integer, Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.articles import visible_to_readers
 from storage.records import SearchHit, SearchPage
 from storage.search_text import Term, fts5_match, parse_query, tsquery
 from storage.snippets import make_snippet, relevance, shadow_length
@@ -75,10 +76,11 @@ def _candidates(session: AsyncSession, terms: list[Term], window: int, order: Or
             .columns(id=Integer)
             .subquery("matches")
         )
-        return select(*columns).join(newest, newest.c.id == Article.id)
+        return select(*columns).join(newest, newest.c.id == Article.id).where(visible_to_readers())
     return (
         select(*columns)
         .where(text("articles.search_vector @@ to_tsquery('simple', :tsquery)"))
+        .where(visible_to_readers())
         .params(tsquery=tsquery(terms))
         .order_by(Article.id.desc())
         .limit(window)
@@ -92,7 +94,11 @@ async def _hits(
         return []
     rows = await session.execute(
         select(
-            Article.id, Article.title, Article.url, Article.published_at, Article.lang,
+            Article.id,
+            Article.title,
+            Article.url,
+            Article.published_at,
+            Article.lang,
             Article.body,
         ).where(Article.id.in_(ids))
     )

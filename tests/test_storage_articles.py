@@ -222,3 +222,27 @@ async def test_text_that_a_database_cannot_hold_is_cleaned(
     assert article is not None
     assert article.title == "Нөл байт"
     assert article.body == "Жалғыз \ufffd суррогат белгі."
+
+
+async def test_an_admins_draft_is_hidden_from_readers_until_released(
+    session: AsyncSession, make_draft: Draft
+) -> None:
+    from storage.admin_items import draft_origin, release_to_digests
+    from storage.quotes import find_quotes
+    from storage.search import search_articles
+
+    analysis = Analysis(lang="kk", quotes=[QUOTE_ONE], key_quotes=[QUOTE_ONE])
+    body = "Жасырын жоба туралы жаңалық әзірге жарияланбаған."
+    [draft] = await save_articles(
+        session, [(make_draft(body=body), analysis)], origin=draft_origin(7)
+    )
+
+    async def seen() -> tuple[int, int, int]:
+        latest = await latest_articles(session)
+        found = await search_articles(session, "жасырын")
+        quoted = await find_quotes(session, speaker_key=TOKAYEV)
+        return len(latest), len(found.hits), len(quoted.hits)
+
+    assert await seen() == (0, 0, 0)
+    await release_to_digests(session, draft.article_id)
+    assert await seen() == (1, 1, 1)
