@@ -16,11 +16,20 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyFile:
+    """A document sent after the messages (an OPML export, say)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     messages: list[str]
     buttons: list[list[Button]] = field(default_factory=list)
     # A button press answered by editing the message it sits on, not by a new one.
     edit: bool = False
+    files: list[ReplyFile] = field(default_factory=list)
 
     @classmethod
     def text(cls, message: str, buttons: list[list[Button]] | None = None) -> Reply:

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    LinkPreviewOptions,
+    Update,
+)
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
@@ -136,6 +142,10 @@ async def send_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: 
             link_preview_options=NO_PREVIEW,
             reply_markup=markup if index == last else None,
             **options,
+        )
+    for file in reply.files:
+        await context.bot.send_document(
+            chat.id, InputFile(file.data, filename=file.name), **options
         )
 
 
