@@ -145,8 +145,14 @@ def run_raw(args: argparse.Namespace, path: Path) -> dict[str, Any]:
         done += len(rows)
         progress("raw", done, spent)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    result = {"ingest_per_s": args.n / spent, **raw_search(connection, args.queries, words)}
+    connection.close()
+    return {**result, "db_bytes": db_size(path), "peak_rss_mb": peak_rss_mb()}
+
+
+def raw_search(connection: sqlite3.Connection, count: int, words: list[str]) -> dict[str, Any]:
     timings, hits = [], 0
-    for query in queries(args.queries, words):
+    for query in queries(count, words):
         match = " ".join(f'"{w}"' for w in query.split())
         began = time.perf_counter()
         rows = connection.execute(
@@ -156,14 +162,7 @@ def run_raw(args: argparse.Namespace, path: Path) -> dict[str, Any]:
         ).fetchall()
         timings.append(time.perf_counter() - began)
         hits += bool(rows)
-    connection.close()
-    return {
-        "ingest_per_s": args.n / spent,
-        "search": percentiles(timings),
-        "queries_with_hits": hits,
-        "db_bytes": db_size(path),
-        "peak_rss_mb": peak_rss_mb(),
-    }
+    return {"search": percentiles(timings), "queries_with_hits": hits}
 
 
 # --- project side -----------------------------------------------------------------------
@@ -173,7 +172,6 @@ async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
 
     from storage.articles import save_articles
     from storage.engine import open_database
-    from storage.search import search_articles
 
     words = vocabulary()
     database = await open_database(f"sqlite+aiosqlite:///{path}")
@@ -190,10 +188,21 @@ async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
     async with database.engine.connect() as connection:
         await connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     results: dict[str, Any] = {"ingest_per_s": args.n / spent, "ingested": ingested}
+    results.update(await project_search(database, args.queries, words))
+    await database.close()
+    results["db_bytes"] = db_size(path)
+    results["peak_rss_mb"] = peak_rss_mb()
+    return results
+
+
+async def project_search(database: Any, count: int, words: list[str]) -> dict[str, Any]:
+    from storage.search import search_articles
+
+    results: dict[str, Any] = {}
     orders: tuple[Literal["newest", "rank"], ...] = ("newest", "rank")
     for order in orders:
         timings, hits = [], 0
-        for query in queries(args.queries, words):
+        for query in queries(count, words):
             began = time.perf_counter()
             async with database.sessions() as session:
                 page = await search_articles(session, query, order=order)
@@ -201,10 +210,30 @@ async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
             hits += bool(page.hits)
         results[f"search_{order}"] = percentiles(timings)
         results[f"queries_with_hits_{order}"] = hits
-    await database.close()
-    results["db_bytes"] = db_size(path)
-    results["peak_rss_mb"] = peak_rss_mb()
     return results
+
+
+async def search_only(directory: Path, count: int) -> None:
+    """Searches again on the raw.db and project.db a run kept (`--keep`), e.g. after a
+    change to the query code, without ingesting a million articles again."""
+    from storage.engine import open_database
+
+    words = vocabulary()
+    connection = sqlite3.connect(directory / "raw.db")
+    raw = raw_search(connection, count, words)
+    connection.close()
+    database = await open_database(f"sqlite+aiosqlite:///{directory / 'project.db'}")
+    project = await project_search(database, count, words)
+    await database.close()
+    print(f"search only, on {directory}: {count} queries")
+    print(f"{'':28}{'project':>14}{'raw sqlite3':>14}{'ratio':>10}")
+    for order in ("newest", "rank"):
+        for stat in ("p50", "p95", "p99"):
+            ours, theirs = project[f"search_{order}"][stat], raw["search"][stat]
+            print(f"{'search ' + order + ' ' + stat + ', ms':28}{ours:>14.1f}{theirs:>14.1f}"
+                  f"{theirs / max(ours, 1e-9):>9.1f}x faster")
+    print(f"{'queries with hits':28}{project['queries_with_hits_newest']:>14}"
+          f"{raw['queries_with_hits']:>14}")
 
 
 # --- driver -----------------------------------------------------------------------------
@@ -251,16 +280,27 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1_000)
     parser.add_argument("--dir", type=Path)
     parser.add_argument("--side", choices=["raw", "project"])
+    parser.add_argument("--keep", action="store_true", help="keep the databases in --dir")
+    parser.add_argument("--search-only", type=Path, help="a folder a --keep run left")
     args = parser.parse_args()
+    if args.search_only:
+        asyncio.run(search_only(args.search_only, args.queries))
+        return
     if args.side:
         path = args.dir / f"{args.side}.db"
         result = run_raw(args, path) if args.side == "raw" else asyncio.run(run_project(args, path))
         print(json.dumps(result))
         return
-    with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
-        directory = Path(scratch)
+    if args.keep:
+        directory = Path(tempfile.mkdtemp(dir=args.dir))
         raw = _child("raw", args, directory)
         project = _child("project", args, directory)
+        print(f"databases kept in {directory}", file=sys.stderr)
+    else:
+        with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
+            directory = Path(scratch)
+            raw = _child("raw", args, directory)
+            project = _child("project", args, directory)
     print(json.dumps({"n": args.n, "raw": raw, "project": project}))
     report(args.n, raw, project)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.articles import stored_quote, visible_to_readers
@@ -42,8 +42,10 @@ async def find_quotes(
         if not terms:
             return QuotePage([], False)
         for term in terms:
-            pattern = f"% {term.word}%" if term.prefix else f"% {term.word} %"
-            candidates = candidates.where(QuoteRow.search_text.like(pattern))
+            patterns = [f"% {stem}%" if term.prefix else f"% {stem} %" for stem in term.stems]
+            candidates = candidates.where(
+                or_(*(QuoteRow.search_text.like(pattern) for pattern in patterns))
+            )
     statement = (
         select(QuoteRow, Article.title, Article.url, Article.published_at)
         .join(Article, Article.id == QuoteRow.article_id)

@@ -31,6 +31,10 @@ MAX_INDEXED_CHARS = 100_000
 MAX_QUERY_CHARS = 2_000
 MAX_QUERY_TERMS = 8
 MIN_PREFIX_CHARS = 3
+# Query words this long match their inflected forms too (see word_forms).
+MIN_FORMS_CHARS = 5
+_FINAL_VOWELS = frozenset("аеиоуыэюяьйaeiouy")
+_VOICED_FINAL = {"п": "б", "к": "г"}
 
 # Snippet highlight markers: the matched word sits between them. Control characters, so they
 # never occur in stored text (clean_text removes them) and never clash with HTML escaping.
@@ -111,15 +115,38 @@ def clean_text(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One query word; `prefix` when the reader typed `word*` (at least 3 letters)."""
+    """One query word; `prefix` when it also matches longer words, either because the
+    reader typed `word*` (at least 3 letters) or because it is long enough to carry endings.
+    `variants` are other stems that match the same way (Kazakh мектеп → мектебі)."""
 
     word: str
     prefix: bool = False
+    variants: tuple[str, ...] = ()
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return (self.word, *self.variants)
 
     def matches(self, folded_word: str) -> bool:
         if self.prefix:
-            return folded_word.startswith(self.word)
+            return folded_word.startswith(self.stems)
         return folded_word == self.word
+
+
+def word_forms(word: str) -> Term:
+    """Kazakh and Russian add endings to a stem, and the stem itself changes: a reader typing
+    Тоқаев wants Тоқаевтың, Астана wants Астанада and Астане, мектеп wants мектебінің. A word
+    of MIN_FORMS_CHARS letters or more matches as a prefix, without a final vowel, and with a
+    final п/к also as б/г (after folding қ→к, ғ→г). Shorter words and numbers match exactly.
+    """
+    if len(word) < MIN_FORMS_CHARS or not word.isalpha():
+        return Term(word)
+    if word[-1] in _FINAL_VOWELS:
+        return Term(word[:-1], prefix=True)
+    voiced = _VOICED_FINAL.get(word[-1])
+    if voiced is not None:
+        return Term(word, prefix=True, variants=(word[:-1] + voiced,))
+    return Term(word, prefix=True)
 
 
 def parse_query(query: str) -> list[Term]:
@@ -129,19 +156,34 @@ def parse_query(query: str) -> list[Term]:
         word = _unmix(raw_word)
         if len(word) > MAX_WORD_CHARS:
             continue
-        term = Term(word, prefix=bool(star) and len(word) >= MIN_PREFIX_CHARS)
-        if word not in terms or term.prefix:
-            terms[word] = term
+        if star and len(word) >= MIN_PREFIX_CHARS:
+            term = Term(word, prefix=True)
+        else:
+            term = word_forms(word)
+        if term.word not in terms or term.prefix:
+            terms[term.word] = term
         if len(terms) >= MAX_QUERY_TERMS:
             break
     return list(terms.values())
 
 
 def fts5_match(terms: list[Term]) -> str:
-    """An FTS5 MATCH expression: every term a quoted string, implicitly AND-ed."""
-    return " ".join(f'"{t.word}"*' if t.prefix else f'"{t.word}"' for t in terms)
+    """An FTS5 MATCH expression: every term a quoted string (its stems OR-ed), all AND-ed."""
+    return " AND ".join(_fts5_term(term) for term in terms)
+
+
+def _fts5_term(term: Term) -> str:
+    star = "*" if term.prefix else ""
+    stems = [f'"{stem}"{star}' for stem in term.stems]
+    return stems[0] if len(stems) == 1 else "(" + " OR ".join(stems) + ")"
 
 
 def tsquery(terms: list[Term]) -> str:
-    """A to_tsquery expression: quoted lexemes joined by &, `:*` for prefixes."""
-    return " & ".join(f"'{t.word}':*" if t.prefix else f"'{t.word}'" for t in terms)
+    """A to_tsquery expression: quoted lexemes joined by &, `:*` for prefixes, | for stems."""
+    return " & ".join(_tsquery_term(term) for term in terms)
+
+
+def _tsquery_term(term: Term) -> str:
+    star = ":*" if term.prefix else ""
+    stems = [f"'{stem}'{star}" for stem in term.stems]
+    return stems[0] if len(stems) == 1 else "(" + " | ".join(stems) + ")"

@@ -73,10 +73,10 @@ def relevance(terms: list[Term], shadow: str, average_length: float) -> float:
     norm = _K1 * (1 - _B + _B * length / max(average_length, 1.0))
     score = 0.0
     for term in terms:
-        needle = f" {term.word}" if term.prefix else f" {term.word} "
-        tf = body.count(needle)
+        needles = [f" {stem}" if term.prefix else f" {stem} " for stem in term.stems]
+        tf = sum(body.count(needle) for needle in needles)
         score += tf * (_K1 + 1) / (tf + norm)
-        if needle in title:
+        if any(needle in title for needle in needles):
             score += TITLE_BOOST
     return score
 

@@ -14,6 +14,7 @@ from storage.search_text import (
     parse_query,
     shadow_text,
     tsquery,
+    word_forms,
     words,
 )
 
@@ -52,18 +53,27 @@ def test_shadow_text_keeps_title_and_body_apart_and_is_capped() -> None:
 
 
 def test_query_words_are_folded_deduplicated_and_limited() -> None:
-    assert parse_query("Қазақстан казакстан ҚАЗАҚСТАН") == [Term("казакстан")]
+    assert parse_query("Қазақстан казакстан ҚАЗАҚСТАН") == [Term("казакстан", prefix=True)]
     assert len(parse_query(" ".join(f"сөз{i}" for i in range(50)))) == MAX_QUERY_TERMS
 
 
 def test_a_star_after_three_letters_makes_a_prefix() -> None:
-    assert parse_query("мек* м* мектеп") == [Term("мек", prefix=True), Term("м"), Term("мектеп")]
+    assert parse_query("мек* м* су") == [Term("мек", prefix=True), Term("м"), Term("су")]
+
+
+def test_long_words_match_their_forms() -> None:
+    assert word_forms("токаев") == Term("токаев", prefix=True)  # Тоқаевтың, Тоқаевқа
+    assert word_forms("астана") == Term("астан", prefix=True)  # Астанада, Астане
+    assert word_forms("мектеп") == Term("мектеп", prefix=True, variants=("мектеб",))
+    assert word_forms("журек") == Term("журек", prefix=True, variants=("журег",))
+    assert word_forms("жол") == Term("жол")  # short words stay exact
+    assert word_forms("20255") == Term("20255")  # numbers too
 
 
 def test_expressions_quote_every_word() -> None:
-    terms = [Term("токаев"), Term("мек", prefix=True)]
-    assert fts5_match(terms) == '"токаев" "мек"*'
-    assert tsquery(terms) == "'токаев' & 'мек':*"
+    terms = [Term("токаев"), Term("мек", prefix=True), Term("мектеп", True, ("мектеб",))]
+    assert fts5_match(terms) == '"токаев" AND "мек"* AND ("мектеп"* OR "мектеб"*)'
+    assert tsquery(terms) == "'токаев' & 'мек':* & ('мектеп':* | 'мектеб':*)"
 
 
 @settings(max_examples=200, deadline=None)
