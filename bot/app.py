@@ -20,6 +20,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.cleanup import schedule_cleanup
 from bot.delivery.jobs import schedule_delivery_jobs
 from bot.feeds.job import schedule_feed_polling
 from bot.flood import FloodGuard
@@ -119,6 +120,7 @@ def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
         await set_command_menus(application)
         schedule_delivery_jobs(application, settings, database.sessions)
         schedule_feed_polling(application, settings, database.sessions)
+        schedule_cleanup(application, settings, database.sessions)
 
     return post_init
 

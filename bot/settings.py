@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     prefs_cache_seconds: float = Field(default=30.0, ge=0, le=3600)
     feed_poll_seconds: int = Field(default=60, ge=0, le=86_400)
     feed_concurrency: int = Field(default=8, ge=1, le=64)
+    outbox_retention_days: float = Field(default=30.0, gt=0, le=3650)
+    feed_seen_retention_days: float = Field(default=90.0, gt=0, le=3650)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

@@ -19,7 +19,17 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported here so each sub-command module stays importable on its own.
-    from bot.cli import analyze, database, evaluate, feeds, ingest, run, search, status
+    from bot.cli import (
+        analyze,
+        cleanup,
+        database,
+        evaluate,
+        feeds,
+        ingest,
+        run,
+        search,
+        status,
+    )
 
     app.command("run")(run.run_command)
     app.command("ingest")(ingest.ingest_command)
@@ -29,6 +39,7 @@ def _register() -> None:
     app.command("eval")(evaluate.eval_command)
     app.add_typer(feeds.feeds_app, name="feeds")
     app.command("status")(status.status_command)
+    app.command("cleanup")(cleanup.cleanup_command)
 
 
 def main() -> None:
