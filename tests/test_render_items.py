@@ -100,6 +100,27 @@ def test_summary_falls_back_to_the_first_paragraph_and_keeps_three_sentences() -
     assert "D." not in rendered
 
 
+def test_a_summary_sentence_that_the_quote_block_repeats_is_left_out() -> None:
+    summary = [
+        "Облыста жол ашылды.",
+        "«Жол уақытында бітті», — деді әкім.",
+        "Құрылысқа 9 млрд теңге бөлінді.",
+    ]
+    rendered = render_article(
+        article(summary=summary, key_quotes=[quote("Жол уақытында бітті")]), ALMATY
+    )
+    assert rendered.count("Жол уақытында бітті") == 1
+    assert "Облыста жол ашылды. Құрылысқа 9 млрд теңге бөлінді." in rendered
+
+
+def test_the_first_summary_sentence_stays_even_when_it_is_the_quote() -> None:
+    rendered = render_article(
+        article(summary=["«Біз дайынбыз», — деді ол."], key_quotes=[quote("Біз дайынбыз")]),
+        ALMATY,
+    )
+    assert "деді ол." in rendered
+
+
 def test_key_quotes_follow_their_rank_up_to_the_asked_number() -> None:
     quotes = [quote("Second.", rank=1), quote("First.", rank=0), quote("Third.", rank=2)]
     rendered = render_article(article(key_quotes=quotes), ALMATY, max_quotes=2)

@@ -83,14 +83,27 @@ def render_article(article: StoredArticle, tz: tzinfo, *, max_quotes: int = 1) -
     meta = meta_line(article.published_at, tz, source=article.source, lang=article.lang)
     if meta:
         lines.append(meta)
-    summary = one_line(" ".join(article.summary[:SUMMARY_SENTENCES]))
+    quotes = _shown_quotes(article.key_quotes, max_quotes)
+    summary = one_line(" ".join(_summary_without(article.summary, quotes)))
     summary = summary or one_line(article.body.split("\n\n", 1)[0])
     if summary:
         lines.append(shorten(summary, SUMMARY_BUDGET))
-    quotes = _shown_quotes(article.key_quotes, max_quotes)
     for quote in quotes:
         lines.append(quote_block(quote.text, quote.speaker_name, QUOTES_BUDGET // len(quotes)))
     return join(lines)
+
+
+def _summary_without(summary: list[str], quotes: list[StoredQuote]) -> list[str]:
+    """The summary sentences, less those the quote block below repeats (a short article's
+    summary often is its quote); the first sentence always stays."""
+    sentences = summary[:SUMMARY_SENTENCES]
+    shown = [one_line(quote.text).casefold() for quote in quotes]
+    kept = [
+        sentence
+        for index, sentence in enumerate(sentences)
+        if index == 0 or not any(text and text in one_line(sentence).casefold() for text in shown)
+    ]
+    return kept
 
 
 def _shown_quotes(quotes: list[StoredQuote], max_quotes: int) -> list[StoredQuote]:
