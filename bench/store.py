@@ -213,15 +213,19 @@ async def project_search(database: Any, count: int, words: list[str]) -> dict[st
     return results
 
 
-async def search_only(directory: Path, count: int) -> None:
+async def search_only(directory: Path, count: int, *, skip_raw: bool = False) -> None:
     """Searches again on the raw.db and project.db a run kept (`--keep`), e.g. after a
     change to the query code, without ingesting a million articles again."""
     from storage.engine import open_database
 
     words = vocabulary()
-    connection = sqlite3.connect(directory / "raw.db")
-    raw = raw_search(connection, count, words)
-    connection.close()
+    if skip_raw:
+        raw = {"search": {"p50": float("nan"), "p95": float("nan"), "p99": float("nan")},
+               "queries_with_hits": 0}
+    else:
+        connection = sqlite3.connect(directory / "raw.db")
+        raw = raw_search(connection, count, words)
+        connection.close()
     database = await open_database(f"sqlite+aiosqlite:///{directory / 'project.db'}")
     project = await project_search(database, count, words)
     await database.close()
@@ -282,9 +286,10 @@ def main() -> None:
     parser.add_argument("--side", choices=["raw", "project"])
     parser.add_argument("--keep", action="store_true", help="keep the databases in --dir")
     parser.add_argument("--search-only", type=Path, help="a folder a --keep run left")
+    parser.add_argument("--skip-raw", action="store_true", help="with --search-only: ours only")
     args = parser.parse_args()
     if args.search_only:
-        asyncio.run(search_only(args.search_only, args.queries))
+        asyncio.run(search_only(args.search_only, args.queries, skip_raw=args.skip_raw))
         return
     if args.side:
         path = args.dir / f"{args.side}.db"

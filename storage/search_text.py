@@ -142,7 +142,9 @@ def word_forms(word: str) -> Term:
     if len(word) < MIN_FORMS_CHARS or not word.isalpha():
         return Term(word)
     if word[-1] in _FINAL_VOWELS:
-        return Term(word[:-1], prefix=True)
+        # A stem shorter than MIN_FORMS_CHARS would match too much (and cost too much).
+        stem = word[:-1] if len(word) > MIN_FORMS_CHARS else word
+        return Term(stem, prefix=True)
     voiced = _VOICED_FINAL.get(word[-1])
     if voiced is not None:
         return Term(word, prefix=True, variants=(word[:-1] + voiced,))
