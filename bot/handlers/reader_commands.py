@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.handlers.common import (
+    Shared,
     argument_of,
     cached_reply,
     may_change_subscription,
@@ -19,6 +22,7 @@ from bot.replies import Button, Reply
 from bot.usecases.language import language_menu
 from bot.usecases.latest import latest
 from bot.usecases.quotes import quotes
+from bot.usecases.reader import Reader
 from bot.usecases.search import search
 from bot.usecases.settings_menu import show_settings
 from bot.usecases.subscription import set_keywords, subscribe, unsubscribe
@@ -42,39 +46,41 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    reader = await reader_for(update, context)
-    argument = argument_of(update)
-    reply = await cached_reply(
-        context,
-        reader,
-        ("latest", argument),
-        lambda: latest(shared(context).sessions, reader, argument),
+    await _answer_question(
+        update, context, "latest", lambda parts, reader, arg: latest(parts.sessions, reader, arg)
     )
-    await send_reply(update, context, reply)
 
 
 async def quote_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    reader = await reader_for(update, context)
-    parts = shared(context)
-    argument = argument_of(update)
-    reply = await cached_reply(
+    await _answer_question(
+        update,
         context,
-        reader,
-        ("quote", argument),
-        lambda: quotes(parts.sessions, reader, parts.tokens, argument),
+        "quote",
+        lambda parts, reader, arg: quotes(parts.sessions, reader, parts.tokens, arg),
     )
-    await send_reply(update, context, reply)
 
 
 async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _answer_question(
+        update,
+        context,
+        "search",
+        lambda parts, reader, arg: search(parts.sessions, reader, parts.tokens, arg),
+    )
+
+
+async def _answer_question(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    name: str,
+    use_case: Callable[[Shared, Reader, str], Awaitable[Reply]],
+) -> None:
+    """A read-only question: the same one from readers who see news alike shares an answer."""
     reader = await reader_for(update, context)
     parts = shared(context)
     argument = argument_of(update)
     reply = await cached_reply(
-        context,
-        reader,
-        ("search", argument),
-        lambda: search(parts.sessions, reader, parts.tokens, argument),
+        context, reader, (name, argument), lambda: use_case(parts, reader, argument)
     )
     await send_reply(update, context, reply)
 
