@@ -157,9 +157,26 @@ def speaker_key(name: str) -> str:
     return " ".join(latin_skeleton(word) for word in words)
 
 
+# English titles written before a name ("said Finance Minister Dana Omarova"): the name is
+# what follows the last of them.
+_TITLE_WORDS = frozenset(
+    {
+        "minister", "president", "mayor", "governor", "director", "chairman", "chairwoman",
+        "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "chief", "head",
+        "akim", "ceo", "professor", "dr", "coach", "captain", "senator", "deputy",
+    }
+)
+
+
 def display_name(name: str) -> str:
-    """The name as a person writes it in the nominative: case ending dropped from the surname."""
+    """The name as a person writes it in the nominative: case ending dropped from the surname,
+    and an English title in front of a personal name left out."""
     words = name.split()
+    titled = [i for i, word in enumerate(words) if word.strip(".").casefold() in _TITLE_WORDS]
+    if titled and len(words) - titled[-1] - 1 >= 2 and all(
+        word[:1].isupper() for word in words[titled[-1] + 1 :]
+    ):
+        words = words[titled[-1] + 1 :]
     if words and looks_like_surname(words[-1]):
         words[-1] = strip_case(words[-1])
     return " ".join(words)

@@ -58,3 +58,10 @@ def test_organisation_key_is_its_words() -> None:
 
 def test_latin_skeleton_folds_kazakh_letters() -> None:
     assert latin_skeleton("Жақыпов") == latin_skeleton("Zhakypov") == latin_skeleton("Jaqypov")
+
+
+def test_an_english_title_in_front_of_a_name_is_left_out_of_the_display_name() -> None:
+    assert display_name("Finance Minister Dana Omarova") == "Dana Omarova"
+    assert display_name("Prime Minister Olzhas Bektenov") == "Olzhas Bektenov"
+    assert display_name("Minister Omarova") == "Minister Omarova"  # no full name to keep
+    assert display_name("Dana Omarova") == "Dana Omarova"
