@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from digests.analysis import analyze
 from digests.models import Analysis, ArticleDraft
 from digests.sources.files import ParseError, is_supported, parse_document, size_limit
-from storage.articles import save_articles
+from storage.articles import PreparedBatch, prepare_articles, save_articles
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200
@@ -97,10 +97,10 @@ def analyze_safely(draft: ArticleDraft, where: str) -> Analysis | None:
         return None
 
 
-def analyze_batch(
-    batch: Sequence[tuple[ArticleDraft, str]],
-) -> list[tuple[ArticleDraft, Analysis | None]]:
-    return [(draft, analyze_safely(draft, origin)) for draft, origin in batch]
+def analyze_batch(batch: Sequence[tuple[ArticleDraft, str]]) -> PreparedBatch:
+    """Analysis and the store's row preparation: CPU work, run in a thread."""
+    items = [(draft, analyze_safely(draft, origin)) for draft, origin in batch]
+    return prepare_articles(items, origins=[origin for _, origin in batch])
 
 
 async def ingest_drafts(
@@ -108,13 +108,21 @@ async def ingest_drafts(
     drafts: Sequence[tuple[ArticleDraft, str]],
     report: IngestReport,
 ) -> None:
-    """Analyse and store (draft, origin) pairs in batched transactions."""
-    for start in range(0, len(drafts), BATCH_SIZE):
-        batch = drafts[start : start + BATCH_SIZE]
-        # Analysis is CPU work: in a thread, so a big import does not freeze the bot's loop.
-        items = await asyncio.to_thread(analyze_batch, batch)
+    """Analyse and store (draft, origin) pairs in batched transactions.
+
+    The next batch is analysed in a thread while this one is written, so the bot's loop stays
+    free and the CPU work overlaps the database's.
+    """
+    batches = [drafts[i : i + BATCH_SIZE] for i in range(0, len(drafts), BATCH_SIZE)]
+    if not batches:
+        return
+    upcoming = asyncio.ensure_future(asyncio.to_thread(analyze_batch, batches[0]))
+    for index in range(len(batches)):
+        prepared = await upcoming
+        if index + 1 < len(batches):
+            upcoming = asyncio.ensure_future(asyncio.to_thread(analyze_batch, batches[index + 1]))
         async with sessions() as session:
-            outcomes = await save_articles(session, items, origins=[o for _, o in batch])
+            outcomes = await save_articles(session, prepared)
         for outcome in outcomes:
             report.article_ids.append(outcome.article_id)
             if outcome.status == "ingested":

@@ -38,9 +38,34 @@ class _Pending:
     source: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedBatch:
+    """Rows cleaned, hashed and folded for `save_articles`: CPU work with no database, so a
+    caller can prepare the next batch in a thread while this one is written."""
+
+    pending: list[_Pending]
+
+
+def prepare_articles(
+    items: Sequence[tuple[ArticleDraft, Analysis | None]],
+    *,
+    origin: str | None = None,
+    origins: Sequence[str | None] | None = None,
+) -> PreparedBatch:
+    if origins is not None and len(origins) != len(items):
+        raise ValueError("origins must give one origin per item")
+    now = utc_now()
+    return PreparedBatch(
+        [
+            _pending(draft, analysis, origins[i] if origins is not None else origin, now)
+            for i, (draft, analysis) in enumerate(items)
+        ]
+    )
+
+
 async def save_articles(
     session: AsyncSession,
-    items: Sequence[tuple[ArticleDraft, Analysis | None]],
+    items: Sequence[tuple[ArticleDraft, Analysis | None]] | PreparedBatch,
     *,
     origin: str | None = None,
     origins: Sequence[str | None] | None = None,
@@ -50,13 +75,16 @@ async def save_articles(
     An item is a duplicate when its canonical URL or its content hash is already stored or
     belongs to an earlier item of the same batch. Quotes are stored with their article (key
     quotes flagged) and speakers are created or given new aliases by speaker key. `origin`
-    (e.g. a file path) applies to every item unless `origins` gives one per item.
+    (e.g. a file path) applies to every item unless `origins` gives one per item. A batch
+    from `prepare_articles` is written as prepared.
     """
-    if origins is not None and len(origins) != len(items):
-        raise ValueError("origins must give one origin per item")
+    if isinstance(items, PreparedBatch):
+        prepared = items
+    else:
+        prepared = prepare_articles(items, origin=origin, origins=origins)
     for attempt in range(1, SAVE_ATTEMPTS + 1):
         try:
-            outcomes = await _save_once(session, items, origin, origins)
+            outcomes = await _save_once(session, prepared.pending)
             await session.commit()
             return outcomes
         except IntegrityError:
@@ -75,17 +103,7 @@ async def save_articles(
     raise AssertionError("unreachable")
 
 
-async def _save_once(
-    session: AsyncSession,
-    items: Sequence[tuple[ArticleDraft, Analysis | None]],
-    origin: str | None,
-    origins: Sequence[str | None] | None,
-) -> list[SaveOutcome]:
-    now = utc_now()
-    pending = [
-        _pending(draft, analysis, origins[i] if origins is not None else origin, now)
-        for i, (draft, analysis) in enumerate(items)
-    ]
+async def _save_once(session: AsyncSession, pending: list[_Pending]) -> list[SaveOutcome]:
     urls = {p.row["canonical_url"] for p in pending if p.row["canonical_url"]}
     hashes = {p.row["content_hash"] for p in pending}
     by_url = await ids_by(session, Article.canonical_url, Article.id, urls)
