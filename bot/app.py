@@ -111,6 +111,7 @@ def _open_store(settings: Settings):  # type: ignore[no-untyped-def]
         await seed_empty_store(database, settings)
         application.bot_data[SHARED_KEY] = Shared(
             sessions=database.sessions,
+            read_sessions=database.read_sessions,
             settings=settings,
             tokens=QueryTokens(),
             flood=FloodGuard(limit=settings.flood_limit),

@@ -27,10 +27,19 @@ _MIGRATION_LOCK_ID = 0x64696765
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """An engine and the session factory bound to it; `close()` when done."""
+    """An engine and its session factories; `close()` when done.
+
+    On SQLite, `sessions` begin with BEGIN IMMEDIATE: a deferred transaction that reads and
+    then writes fails at once with "database is locked" when another connection committed
+    in between (the busy timeout does not apply to that case), which any job or admin action
+    could hit. `read_sessions` begin deferred, so the hot read paths (/latest, /quote,
+    /search, inline) never wait for a writer; use them for reads, and for a write only when it
+    is the first statement of its transaction. On PostgreSQL both are the same.
+    """
 
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    read_sessions: async_sessionmaker[AsyncSession]
 
     @property
     def dialect(self) -> str:
@@ -51,7 +60,13 @@ async def open_database(url: str, *, migrate: bool = True) -> Database:
     except BaseException:
         await engine.dispose()
         raise
-    return Database(engine, async_sessionmaker(engine, expire_on_commit=False))
+    return Database(
+        engine,
+        async_sessionmaker(engine, expire_on_commit=False),
+        async_sessionmaker(
+            engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
+        ),
+    )
 
 
 def create_engine(url: str | URL) -> AsyncEngine:
@@ -82,7 +97,8 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: object) -> None:
 
 
 def _sqlite_on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    connection.exec_driver_sql("BEGIN DEFERRED" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
 
 
 async def migrate_database(engine: AsyncEngine) -> str | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from storage.engine import open_database, schema_revisions
 from storage.migrate import head_revision
@@ -67,5 +70,54 @@ async def test_postgres_with_utf8_ctype_passes(postgres_migrated_url: str) -> No
     database = await open_database(postgres_migrated_url, migrate=False)
     try:
         assert await check_postgres_locale(database.engine) is None
+    finally:
+        await database.close()
+
+
+async def _read_then_write_while_another_writes(
+    factory: Callable[..., Any], other: Callable[..., Any]
+) -> list[object]:
+    async def read_then_write() -> None:
+        async with factory() as session:
+            await session.execute(text("SELECT count(*) FROM admins"))
+            await asyncio.sleep(0.3)  # another connection commits meanwhile
+            await session.execute(text("INSERT INTO admins VALUES (1, 0, '2026-01-01')"))
+            await session.commit()
+
+    async def write() -> None:
+        await asyncio.sleep(0.1)
+        async with other() as session:
+            await session.execute(text("INSERT INTO admins VALUES (2, 0, '2026-01-01')"))
+            await session.commit()
+
+    return list(await asyncio.gather(read_then_write(), write(), return_exceptions=True))
+
+
+async def test_sqlite_sessions_that_read_then_write_wait_for_a_concurrent_writer(
+    tmp_path: object,
+) -> None:
+    database = await open_database(f"sqlite+aiosqlite:///{tmp_path}/store.db")
+    try:
+        outcomes = await _read_then_write_while_another_writes(
+            database.sessions, database.sessions
+        )
+        assert outcomes == [None, None]
+        async with database.sessions() as session:
+            count = await session.execute(text("SELECT count(*) FROM admins"))
+            assert count.scalar_one() == 2
+    finally:
+        await database.close()
+
+
+async def test_sqlite_read_sessions_are_deferred_and_not_for_read_then_write(
+    tmp_path: object,
+) -> None:
+    database = await open_database(f"sqlite+aiosqlite:///{tmp_path}/store.db")
+    try:
+        outcomes = await _read_then_write_while_another_writes(
+            database.read_sessions, database.sessions
+        )
+        assert isinstance(outcomes[0], OperationalError) and outcomes[1] is None
+        assert "database is locked" in str(outcomes[0])
     finally:
         await database.close()

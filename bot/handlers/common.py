@@ -35,6 +35,7 @@ class Shared:
     """Objects the application holds for its handlers (in `bot_data`, set at start-up)."""
 
     sessions: async_sessionmaker[AsyncSession]
+    read_sessions: async_sessionmaker[AsyncSession]
     settings: Settings
     tokens: QueryTokens
     flood: FloodGuard
@@ -57,7 +58,7 @@ async def reader_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Read
     if prefs is not None:
         return Reader(prefs=prefs, tr=translator(prefs.language))
     reader = await load_reader(
-        parts.sessions,
+        parts.read_sessions,
         parts.settings,
         chat_id=chat.id,
         chat_kind=chat.type,

@@ -26,7 +26,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if offset > MAX_OFFSET:
         await query.answer([], cache_time=30, is_personal=False)
         return
-    async with shared(context).sessions() as session:
+    async with shared(context).read_sessions() as session:
         page = await quote_page(session, text, limit=PAGE, offset=offset)
     unnamed = tr("speaker.unknown")
     zone = shared(context).settings.timezone

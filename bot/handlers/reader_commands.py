@@ -47,7 +47,10 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _answer_question(
-        update, context, "latest", lambda parts, reader, arg: latest(parts.sessions, reader, arg)
+        update,
+        context,
+        "latest",
+        lambda parts, reader, arg: latest(parts.read_sessions, reader, arg),
     )
 
 
@@ -56,7 +59,7 @@ async def quote_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         update,
         context,
         "quote",
-        lambda parts, reader, arg: quotes(parts.sessions, reader, parts.tokens, arg),
+        lambda parts, reader, arg: quotes(parts.read_sessions, reader, parts.tokens, arg),
     )
 
 
@@ -65,7 +68,7 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         update,
         context,
         "search",
-        lambda parts, reader, arg: search(parts.sessions, reader, parts.tokens, arg),
+        lambda parts, reader, arg: search(parts.read_sessions, reader, parts.tokens, arg),
     )
 
 
