@@ -23,7 +23,12 @@ def _config(connection: Connection | None = None) -> Config:
 
 def upgrade_to_head(connection: Connection) -> None:
     """Apply every pending revision on this (synchronous side of an async) connection."""
-    command.upgrade(_config(connection), "head")
+    upgrade_to(connection, "head")
+
+
+def upgrade_to(connection: Connection, revision: str) -> None:
+    """Apply the revisions up to `revision`: tests start a store at an older schema."""
+    command.upgrade(_config(connection), revision)
 
 
 def current_revision(connection: Connection) -> str | None:
