@@ -1,8 +1,9 @@
 """The article store against raw sqlite3 + FTS5 on the same synthetic corpus, in one run.
 
 Ingest: N synthetic Kazakh/Russian articles (~250 words, Zipf-distributed vocabulary) through
-`storage.articles.save_articles` in batches, against `executemany` into an FTS5 table (title,
-body, url) with raw sqlite3. Search: the same one- and two-word queries through
+the product's ingest pipeline (rows prepared in worker processes, written in batches by
+`storage.articles.save_articles`: bot/ingest_pipeline.py), against `executemany` into an
+FTS5 table (title, body, url) with raw sqlite3. Search: the same one- and two-word queries through
 `storage.search.search_articles` (default "newest", and "rank") against raw
 `MATCH ... ORDER BY bm25 LIMIT 10`. Each side runs in its own process so peak RSS is its own.
 
@@ -167,38 +168,49 @@ def raw_search(connection: sqlite3.Connection, count: int, words: list[str]) -> 
 
 # --- project side -----------------------------------------------------------------------
 
+def prepare(batch: list[ArticleDraft]) -> Any:
+    from storage.articles import prepare_articles
+
+    return prepare_articles([(draft, None) for draft in batch], origin="bench")
+
+
 async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
     from sqlalchemy import text
 
-    from storage.articles import PreparedBatch, prepare_articles, save_articles
+    from bot.ingest_pipeline import store_batches, worker_count, worker_pool
     from storage.engine import open_database
 
     words = vocabulary()
     database = await open_database(f"sqlite+aiosqlite:///{path}")
-    spent = 0.0
     ingested = 0
+    generating = 0.0
 
-    def prepare(batch: list[ArticleDraft]) -> PreparedBatch:
-        return prepare_articles([(draft, None) for draft in batch], origin="bench")
+    def untimed_batches() -> Iterator[list[ArticleDraft]]:
+        # Generating the synthetic articles is not timed, on either side.
+        nonlocal generating
+        source = articles(args.n, args.batch, words)
+        while True:
+            began = time.perf_counter()
+            batch = next(source, None)
+            generating += time.perf_counter() - began
+            if batch is None:
+                return
+            yield batch
 
-    # As bot/ingest.py does: the next batch is prepared in a thread while this one is written.
-    # Generating the synthetic articles is not timed, on either side.
-    batches = articles(args.n, args.batch, words)
-    upcoming_batch = next(batches, None)
-    began = time.perf_counter()
-    upcoming = asyncio.ensure_future(asyncio.to_thread(prepare, upcoming_batch or []))
-    while upcoming_batch is not None:
-        prepared = await upcoming
-        spent += time.perf_counter() - began
-        upcoming_batch = next(batches, None)
-        began = time.perf_counter()
-        if upcoming_batch is not None:
-            upcoming = asyncio.ensure_future(asyncio.to_thread(prepare, upcoming_batch))
-        async with database.sessions() as session:
-            outcomes = await save_articles(session, prepared)
+    def saved(outcomes: list[Any]) -> None:
+        nonlocal ingested
         ingested += sum(o.status == "ingested" for o in outcomes)
-        progress("project", ingested, spent + time.perf_counter() - began)
-    spent += time.perf_counter() - began  # the last batch's write
+        progress("project", ingested, time.perf_counter() - began - generating)
+
+    # As `digestbot ingest` does (bot/ingest_pipeline.py): batches are prepared in worker
+    # processes, one batch ahead per worker, while this process writes.
+    workers = args.workers or worker_count()
+    began = time.perf_counter()
+    with worker_pool(workers) as pool:
+        await store_batches(
+            database.sessions, untimed_batches(), prepare, saved, executor=pool, ahead=workers + 1
+        )
+    spent = time.perf_counter() - began - generating
     async with database.engine.connect() as connection:
         await connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     results: dict[str, Any] = {"ingest_per_s": args.n / spent, "ingested": ingested}
@@ -206,6 +218,10 @@ async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
     await database.close()
     results["db_bytes"] = db_size(path)
     results["peak_rss_mb"] = peak_rss_mb()
+    results["worker_peak_rss_mb"] = (
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )
+    results["workers"] = workers
     return results
 
 
@@ -260,7 +276,7 @@ async def search_only(directory: Path, count: int, *, skip_raw: bool = False) ->
 def _child(side: str, args: argparse.Namespace, directory: Path) -> dict[str, Any]:
     command = [
         sys.executable, __file__, "--side", side, "--n", str(args.n), "--batch", str(args.batch),
-        "--queries", str(args.queries), "--dir", str(directory),
+        "--queries", str(args.queries), "--dir", str(directory), "--workers", str(args.workers),
     ]
     output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
@@ -288,6 +304,8 @@ def report(n: int, raw: dict[str, Any], project: dict[str, Any]) -> None:
           f"{project['db_bytes'] / raw['db_bytes']:>9.2f}x")
     print(f"{'peak RSS, MB':28}{project['peak_rss_mb']:>14.0f}{raw['peak_rss_mb']:>14.0f}"
           f"{project['peak_rss_mb'] / raw['peak_rss_mb']:>9.2f}x")
+    print(f"{'peak RSS of a worker, MB':28}{project['worker_peak_rss_mb']:>14.0f}{'-':>14}"
+          f"   ({project['workers']} prepare workers)")
     print("raw search = MATCH ... ORDER BY bm25 LIMIT 10 over all matches; project search = "
           "newest matches first (window), ordered by date or by relevance within the window")
 
@@ -298,6 +316,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1_000)
     parser.add_argument("--queries", type=int, default=1_000)
     parser.add_argument("--dir", type=Path)
+    parser.add_argument("--workers", type=int, default=0, help="prepare workers (0: per core)")
     parser.add_argument("--side", choices=["raw", "project"])
     parser.add_argument("--keep", action="store_true", help="keep the databases in --dir")
     parser.add_argument("--search-only", type=Path, help="a folder a --keep run left")

@@ -7,19 +7,21 @@ transaction per article is the slow path on both SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import asyncio
+import itertools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.ingest_pipeline import store_batches, worker_count, worker_pool
 from digests.analysis import analyze
 from digests.models import Analysis, ArticleDraft
 from digests.sources.files import ParseError, is_supported, parse_document, size_limit
-from storage.articles import PreparedBatch, prepare_articles, save_articles
+from storage.articles import PreparedBatch, prepare_articles
+from storage.records import SaveOutcome
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200
@@ -103,6 +105,31 @@ def analyze_batch(batch: Sequence[tuple[ArticleDraft, str]]) -> PreparedBatch:
     return prepare_articles(items, origins=[origin for _, origin in batch])
 
 
+def _record(report: IngestReport) -> Callable[[list[SaveOutcome]], None]:
+    def record(outcomes: list[SaveOutcome]) -> None:
+        for outcome in outcomes:
+            report.article_ids.append(outcome.article_id)
+            if outcome.status == "ingested":
+                report.ingested += 1
+            else:
+                report.duplicates += 1
+
+    return record
+
+
+def _in_batches(
+    drafts: Iterable[tuple[ArticleDraft, str]],
+) -> Iterator[list[tuple[ArticleDraft, str]]]:
+    batch: list[tuple[ArticleDraft, str]] = []
+    for item in drafts:
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 async def ingest_drafts(
     sessions: async_sessionmaker[AsyncSession],
     drafts: Sequence[tuple[ArticleDraft, str]],
@@ -113,22 +140,7 @@ async def ingest_drafts(
     The next batch is analysed in a thread while this one is written, so the bot's loop stays
     free and the CPU work overlaps the database's.
     """
-    batches = [drafts[i : i + BATCH_SIZE] for i in range(0, len(drafts), BATCH_SIZE)]
-    if not batches:
-        return
-    upcoming = asyncio.ensure_future(asyncio.to_thread(analyze_batch, batches[0]))
-    for index in range(len(batches)):
-        prepared = await upcoming
-        if index + 1 < len(batches):
-            upcoming = asyncio.ensure_future(asyncio.to_thread(analyze_batch, batches[index + 1]))
-        async with sessions() as session:
-            outcomes = await save_articles(session, prepared)
-        for outcome in outcomes:
-            report.article_ids.append(outcome.article_id)
-            if outcome.status == "ingested":
-                report.ingested += 1
-            else:
-                report.duplicates += 1
+    await store_batches(sessions, _in_batches(drafts), analyze_batch, _record(report))
 
 
 async def ingest_paths(
@@ -137,16 +149,31 @@ async def ingest_paths(
     *,
     tz: tzinfo,
     on_file: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
+    """Every article of every file, analysed and stored; batches flow across files.
+
+    More than BATCH_SIZE articles are analysed in `workers` processes (default: one per
+    core), a batch ahead per worker, while the store writes (bot/ingest_pipeline.py).
+    """
     report = IngestReport()
-    pending: list[tuple[ArticleDraft, str]] = []
-    for path in collect_files(paths, report):
-        for index, draft in enumerate(read_drafts(path, report, tz)):
-            pending.append((draft, str(path) if index == 0 else f"{path}#{index + 1}"))
-        if len(pending) >= BATCH_SIZE:
-            await ingest_drafts(sessions, pending, report)
-            pending = []
-        if on_file is not None:
-            on_file(path)
-    await ingest_drafts(sessions, pending, report)
+
+    def drafts() -> Iterator[tuple[ArticleDraft, str]]:
+        for path in collect_files(paths, report):
+            for index, draft in enumerate(read_drafts(path, report, tz)):
+                yield draft, str(path) if index == 0 else f"{path}#{index + 1}"
+            if on_file is not None:
+                on_file(path)
+
+    batches = _in_batches(drafts())
+    opening = list(itertools.islice(batches, 2))
+    everything = itertools.chain(opening, batches)
+    if len(opening) < 2 or workers == 0:
+        await store_batches(sessions, everything, analyze_batch, _record(report))
+        return report
+    with worker_pool(workers) as pool:
+        ahead = (workers or worker_count()) + 1
+        await store_batches(
+            sessions, everything, analyze_batch, _record(report), executor=pool, ahead=ahead
+        )
     return report
