@@ -211,7 +211,8 @@ async def run_project(args: argparse.Namespace, path: Path) -> dict[str, Any]:
             database.sessions, untimed_batches(), prepare, saved, executor=pool, ahead=workers + 1
         )
     spent = time.perf_counter() - began - generating
-    async with database.engine.connect() as connection:
+    # A checkpoint cannot run inside a write transaction: a deferred one, as before.
+    async with database.engine.execution_options(sqlite_begin="DEFERRED").connect() as connection:
         await connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     results: dict[str, Any] = {"ingest_per_s": args.n / spent, "ingested": ingested}
     results.update(await project_search(database, args.queries, words))
@@ -234,7 +235,7 @@ async def project_search(database: Any, count: int, words: list[str]) -> dict[st
         timings, hits = [], 0
         for query in queries(count, words):
             began = time.perf_counter()
-            async with database.sessions() as session:
+            async with database.read_sessions() as session:
                 page = await search_articles(session, query, order=order)
             timings.append(time.perf_counter() - began)
             hits += bool(page.hits)
