@@ -62,14 +62,13 @@ async def store_batches(
     written in input order. `executor` None means the loop's default thread pool."""
     loop = asyncio.get_running_loop()
     in_flight: deque[tuple[Batch, asyncio.Future[PreparedBatch]]] = deque()
-    state = {"executor": executor}
 
     def top_up() -> None:
         while len(in_flight) < max(1, ahead):
             batch = next(batches, None)
             if batch is None:
                 return
-            in_flight.append((batch, loop.run_in_executor(state["executor"], prepare, batch)))
+            in_flight.append((batch, loop.run_in_executor(executor, prepare, batch)))
 
     top_up()
     while in_flight:
@@ -77,9 +76,9 @@ async def store_batches(
         try:
             prepared = await future
         except BrokenProcessPool:
-            if state["executor"] is not None:
+            if executor is not None:
                 log.warning("an ingest worker process died; preparing the rest in a thread")
-                state["executor"] = None
+                executor = None  # top_up() reads it when called: later batches go to a thread
             prepared = await asyncio.to_thread(prepare, batch)
         top_up()
         async with sessions() as session:
